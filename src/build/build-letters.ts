@@ -1,0 +1,119 @@
+// The core of `letter build`, shared by the CLI and the library API: load every requested
+// letter, render each language in each format in memory, and only when all of them
+// succeeded publish them into out/<id>/ with SHA256SUMS and manifest.json written last.
+
+import { createHash } from 'node:crypto';
+import { DiagnosticBag, error, LetterError, type Diagnostic } from '../core/diagnostics.js';
+import { closestName } from '../core/suggest.js';
+import type { World } from '../core/world.js';
+import { loadFontBook } from '../fonts/font-book.js';
+import { letterFile, loadLetter } from '../load/load-letter.js';
+import { FORMATS, type Format } from '../render/formats.js';
+import { loadTemplate } from '../template/template-files.js';
+import { letterModel } from './letter-model.js';
+
+export interface BuildOptions {
+  /** Letter ids (folders under letters/); default every letter. */
+  ids?: string[];
+  /** Format ids from the format table; default all. */
+  formats?: string[];
+  /** Languages to build; default each letter's own. */
+  languages?: string[];
+}
+
+export interface RenderedArtifact {
+  letter: string;
+  lang: string;
+  format: string;
+  /** Project-relative path the artifact belongs at. */
+  path: string;
+  bytes: Uint8Array;
+  sha256: string;
+}
+
+export interface RenderedLetter {
+  id: string;
+  artifacts: RenderedArtifact[];
+}
+
+export const OUT_DIR = 'out';
+
+/** Every letter id in the project: folders under letters/ holding a letter.yaml. */
+export async function listLetters(world: World): Promise<string[]> {
+  const ids: string[] = [];
+  for (const entry of await world.list('letters')) {
+    if (entry.isDirectory && (await world.exists(letterFile(entry.name)))) ids.push(entry.name);
+  }
+  return ids;
+}
+
+/** Renders the requested letters in memory; throws one LetterError holding every problem found. */
+export async function renderLetters(world: World, options: BuildOptions = {}): Promise<RenderedLetter[]> {
+  const all = await listLetters(world);
+  const ids = options.ids?.length ? options.ids : all;
+  const bag = new DiagnosticBag();
+  if (ids.length === 0) bag.add(error({ file: 'letters' }, 'no letters to build', 'a letter is letters/<id>/letter.yaml'));
+  for (const id of ids) {
+    if (!all.includes(id)) {
+      const near = closestName(id, all);
+      bag.add(error({ file: letterFile(id) }, `no letter \`${id}\``, near ? `did you mean \`${near}\`?` : `letters here: ${all.join(', ') || 'none'}`));
+    }
+  }
+  const formats = selectFormats(options.formats, bag);
+  bag.throwIfErrors();
+
+  const fonts = await loadFontBook(world);
+  const results: RenderedLetter[] = [];
+  for (const id of ids) {
+    try {
+      results.push(await renderLetter(world, id, formats, options.languages, fonts));
+    } catch (e) {
+      // Keep going: one run reports the problems of every letter.
+      if (!(e instanceof LetterError)) throw e;
+      e.diagnostics.forEach((d) => bag.add(d));
+    }
+  }
+  bag.throwIfErrors();
+  return results;
+}
+
+async function renderLetter(world: World, id: string, formats: Format[], only: string[] | undefined, fonts: Awaited<ReturnType<typeof loadFontBook>>): Promise<RenderedLetter> {
+  const letter = await loadLetter(world, id);
+  const template = await loadTemplate(world, letter.data.template, letter.where.valueAt(['template']));
+  const languages = only?.length ? letter.data.languages.filter((l) => only.includes(l)) : letter.data.languages;
+  const artifacts: RenderedArtifact[] = [];
+  const problems: Diagnostic[] = [];
+  for (const lang of languages) {
+    const model = letterModel(letter, lang, template, world.env);
+    for (const format of formats) {
+      try {
+        const bytes = await format.render(model, { fonts });
+        artifacts.push({ letter: id, lang, format: format.id, path: artifactPath(id, lang, format), bytes, sha256: sha256(bytes) });
+      } catch (e) {
+        if (!(e instanceof LetterError)) throw e;
+        // Two formats of one language find the same problems; report them once.
+        for (const d of e.diagnostics) if (!problems.some((p) => p.message === d.message && p.pos.line === d.pos.line)) problems.push(d);
+      }
+    }
+  }
+  if (problems.length) throw new LetterError(problems);
+  return { id, artifacts };
+}
+
+function selectFormats(ids: string[] | undefined, bag: DiagnosticBag): Format[] {
+  if (!ids?.length) return [...FORMATS];
+  const known = FORMATS.map((f) => f.id);
+  return ids.flatMap((id) => {
+    const format = FORMATS.find((f) => f.id === id);
+    if (!format) bag.add(error({ file: '--format' }, `unknown format \`${id}\``, `formats: ${known.join(', ')}`));
+    return format ? [format] : [];
+  });
+}
+
+export function artifactPath(id: string, lang: string, format: Format): string {
+  return `${OUT_DIR}/${id}/${id}.${lang}.${format.extension}`;
+}
+
+export function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}

@@ -1,0 +1,43 @@
+// One language of a letter, through resolve → template → parse: the document model every
+// writer reads.
+
+import { ExitCode, LetterError, error } from '../core/diagnostics.js';
+import type { Letter } from '../load/load-letter.js';
+import { resolveStyleSheet } from '../model/stylesheet.js';
+import type { DocumentModel } from '../model/document.js';
+import { parseMarkup } from '../model/parse-markup.js';
+import { resolveLetter } from '../resolve/resolve-letter.js';
+import { renderTemplate } from '../template/render-template.js';
+import type { TemplateFiles } from '../template/template-files.js';
+
+export function letterModel(letter: Letter, lang: string, template: TemplateFiles, env: Readonly<Record<string, string | undefined>>): DocumentModel {
+  const resolved = resolveLetter(letter, lang);
+  const rendered = renderTemplate(resolved, template);
+  const styles = resolveStyleSheet(template.styles, lang);
+  const blocks = parseMarkup({ ...rendered, sources: template.sources }, styles);
+  const organizations = resolved.signatories.organizations;
+  return {
+    meta: {
+      lang,
+      title: resolved.title.value,
+      ...(resolved.subject ? { subject: resolved.subject.value } : {}),
+      authors: organizations.map((o) => o.name.value),
+      keywords: [letter.id, ...organizations.flatMap((o) => (o.short ? [o.short.value] : []))],
+      created: creationDate(letter, env),
+    },
+    styles,
+    blocks,
+  };
+}
+
+/** SOURCE_DATE_EPOCH when set (reproducible-builds.org), else the letter's own date at 00:00 UTC. */
+export function creationDate(letter: Letter, env: Readonly<Record<string, string | undefined>>): Date {
+  const epoch = env.SOURCE_DATE_EPOCH;
+  if (epoch !== undefined && epoch !== '') {
+    if (!/^\d{1,12}$/.test(epoch)) {
+      throw new LetterError([error({ file: 'SOURCE_DATE_EPOCH' }, `SOURCE_DATE_EPOCH must be whole seconds since 1970, not \`${epoch}\``)], ExitCode.usage);
+    }
+    return new Date(Number(epoch) * 1000);
+  }
+  return new Date(`${letter.data.date}T00:00:00Z`);
+}

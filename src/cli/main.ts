@@ -1,0 +1,79 @@
+// The command line: parses arguments with commander, calls the same core as the library
+// API, prints diagnostics as `file:line:col: message` and returns the exit code. Only
+// internal errors (bugs) are printed with a stack.
+
+import { Command, CommanderError } from 'commander';
+import { ExitCode, formatDiagnostic, LetterError } from '../core/diagnostics.js';
+import { nodeWorld } from '../core/node-world.js';
+import { VERSION } from '../core/version.js';
+import { build } from '../build/build.js';
+
+export interface CliIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+const defaultIO = (): CliIO => ({
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t),
+  cwd: process.cwd(),
+  env: process.env,
+});
+
+export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+  let code: number = ExitCode.ok;
+  const program = new Command()
+    .name('letter')
+    .description('Publish joint letters in several languages as PDF and DOCX from one YAML file.')
+    .version(VERSION)
+    .option('-C, --root <dir>', 'project folder holding letters/ (default: the current folder)')
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
+
+  program
+    .command('build')
+    .description('build the PDF and DOCX of each letter into out/<id>/')
+    .argument('[id...]', 'letters to build (folders under letters/); default: all')
+    .option('--format <list>', 'comma-separated formats to build (pdf,docx)')
+    .option('--lang <list>', 'comma-separated languages to build (en,ko)')
+    .addHelpText('after', '\nExamples:\n  letter build\n  letter build nk-pows-2025 --format pdf --lang ko\n')
+    .action(async (ids: string[], opts: { format?: string; lang?: string }) => {
+      const world = nodeWorld(program.opts<{ root?: string }>().root ?? io.cwd, io.env);
+      const report = await build(world, { ids, formats: list(opts.format), languages: list(opts.lang) });
+      for (const letter of report.letters) {
+        for (const file of letter.files) io.stdout(`wrote ${file.path} (${kilobytes(file.bytes)})\n`);
+      }
+    });
+
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (e) {
+    code = report(e, io);
+  }
+  return code;
+}
+
+function report(e: unknown, io: CliIO): number {
+  if (e instanceof CommanderError) {
+    // Help and version exit through here too, with code 0.
+    return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+  }
+  if (e instanceof LetterError) {
+    for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+    const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
+    io.stderr(`${errors} ${errors === 1 ? 'error' : 'errors'}; nothing was written\n`);
+    return e.exitCode;
+  }
+  io.stderr(`internal error (a bug in letter ${VERSION}; please report it):\n${(e as Error)?.stack ?? String(e)}\n`);
+  return ExitCode.input;
+}
+
+function list(value: string | undefined): string[] | undefined {
+  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+}
+
+function kilobytes(n: number): string {
+  return n < 1024 ? `${n} B` : `${(n / 1024).toFixed(0)} KB`;
+}

@@ -1,0 +1,68 @@
+// One error type for everything a user can get wrong. A diagnostic names the file and,
+// where known, the line and column (1-based), says what is wrong and hints at a fix.
+// Internal errors stay plain `Error`s; only they are printed with a stack.
+
+export interface SourcePos {
+  /** Path relative to the project root, with forward slashes. */
+  file: string;
+  line?: number;
+  col?: number;
+}
+
+export type Severity = 'error' | 'warning';
+
+export interface Diagnostic {
+  severity: Severity;
+  pos: SourcePos;
+  message: string;
+  hint?: string;
+}
+
+/** Exit codes of DESIGN.md: 0 ok, 1 bad input, 2 usage, 3 I/O, 130 interrupted. */
+export const ExitCode = { ok: 0, input: 1, usage: 2, io: 3, interrupted: 130 } as const;
+export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
+
+/** Thrown when a phase has found user-facing problems; carries all of them. */
+export class LetterError extends Error {
+  readonly diagnostics: Diagnostic[];
+  readonly exitCode: ExitCode;
+  constructor(diagnostics: Diagnostic[], exitCode: ExitCode = ExitCode.input) {
+    super(diagnostics.map(formatDiagnostic).join('\n'));
+    this.name = 'LetterError';
+    this.diagnostics = diagnostics;
+    this.exitCode = exitCode;
+  }
+}
+
+export function error(pos: SourcePos, message: string, hint?: string): Diagnostic {
+  return hint === undefined ? { severity: 'error', pos, message } : { severity: 'error', pos, message, hint };
+}
+
+export function warning(pos: SourcePos, message: string, hint?: string): Diagnostic {
+  return hint === undefined ? { severity: 'warning', pos, message } : { severity: 'warning', pos, message, hint };
+}
+
+export function formatPos(pos: SourcePos): string {
+  if (pos.line === undefined) return pos.file;
+  return `${pos.file}:${pos.line}:${pos.col ?? 1}`;
+}
+
+/** `file:line:col: message` and, on the next line, the hint. */
+export function formatDiagnostic(d: Diagnostic): string {
+  const head = `${formatPos(d.pos)}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
+  return d.hint ? `${head}\n  hint: ${d.hint}` : head;
+}
+
+/** Collects diagnostics of one phase, then throws them all at once. */
+export class DiagnosticBag {
+  readonly items: Diagnostic[] = [];
+  add(d: Diagnostic): void {
+    this.items.push(d);
+  }
+  get hasErrors(): boolean {
+    return this.items.some((d) => d.severity === 'error');
+  }
+  throwIfErrors(): void {
+    if (this.hasErrors) throw new LetterError(this.items.filter((d) => d.severity === 'error'));
+  }
+}

@@ -1,0 +1,83 @@
+// The World on a real machine: files under a project root (never outside it, symlinks
+// resolved first), and the tool's own installation for built-in templates and fonts.
+
+import { promises as fs, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { error, ExitCode, LetterError } from './diagnostics.js';
+import type { DirEntry, Space, World } from './world.js';
+
+/** The tool's installation folder: dist/core/ and src/core/ both sit two levels below it. */
+export const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+export function nodeWorld(root: string, env: Record<string, string | undefined> = process.env): World {
+  const projectRoot = path.resolve(root);
+  const locate = async (rel: string, space: Space): Promise<string> => {
+    const [base, inner] = space === 'tool' ? toolLocation(rel) : [projectRoot, rel];
+    const target = path.resolve(base, inner);
+    const real = await fs.realpath(target).catch(() => target);
+    const realBase = await fs.realpath(base).catch(() => base);
+    if (real !== realBase && !real.startsWith(realBase + path.sep)) {
+      throw new LetterError([error({ file: rel }, 'this path leads outside the project folder', 'keep letters, templates and fonts inside the project')]);
+    }
+    return real;
+  };
+  return {
+    root: projectRoot,
+    env,
+    async readFile(rel, space = 'project') {
+      const file = await locate(rel, space);
+      try {
+        return await fs.readFile(file);
+      } catch (e) {
+        throw ioError(rel, e);
+      }
+    },
+    async exists(rel, space = 'project') {
+      const file = await locate(rel, space);
+      return fs.stat(file).then(
+        () => true,
+        () => false,
+      );
+    },
+    async list(rel, space = 'project'): Promise<DirEntry[]> {
+      const dir = await locate(rel, space);
+      const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+      return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory() })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    },
+    now: () => new Date(),
+  };
+}
+
+/**
+ * `npm:<package>/<path>` is found the way Node finds a package (walking up node_modules
+ * folders), so the tool also works when installed as someone else's dependency.
+ */
+function toolLocation(rel: string): [string, string] {
+  if (!rel.startsWith('npm:')) return [TOOL_ROOT, rel];
+  const spec = rel.slice(4);
+  const parts = spec.split('/');
+  const pkg = spec.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
+  const inner = spec.slice(pkg.length + 1);
+  for (let dir = TOOL_ROOT; ; dir = path.dirname(dir)) {
+    const candidate = path.join(dir, 'node_modules', pkg);
+    if (isDirectory(candidate)) return [candidate, inner];
+    if (path.dirname(dir) === dir) return [path.join(TOOL_ROOT, 'node_modules', pkg), inner];
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** A failed read or write as a diagnostic: a missing file is bad input, the rest is I/O (exit 3). */
+export function ioError(rel: string, e: unknown): LetterError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return new LetterError([error({ file: rel }, 'file not found')], ExitCode.input);
+  const reasons: Record<string, string> = { EACCES: 'permission denied', EPERM: 'permission denied', ENOSPC: 'no space left on the device', EROFS: 'read-only file system', EISDIR: 'is a folder, not a file' };
+  return new LetterError([error({ file: rel }, reasons[code ?? ''] ?? (e as Error).message ?? String(e))], ExitCode.io);
+}

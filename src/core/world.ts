@@ -1,0 +1,33 @@
+// The one door to the outside (after Typst's `World`): the core reads project files, the
+// tool's own files and the clock only through this interface, so tests and reproducible
+// builds control all three. Writing lives in src/publish/.
+
+/**
+ * Where a path is looked up: `project` is the campaign's folder (untrusted: letters arrive by
+ * pull request), `tool` the tool's installation (built-in templates, font configuration;
+ * `npm:<package>/<path>` names a file of an installed npm package).
+ */
+export type Space = 'project' | 'tool';
+
+export interface DirEntry {
+  name: string;
+  isDirectory: boolean;
+}
+
+export interface World {
+  /** Absolute path of the project root (the folder holding letters/). */
+  readonly root: string;
+  /** Reads a file; a project path must stay inside the root after symlinks are resolved. */
+  readFile(rel: string, space?: Space): Promise<Uint8Array>;
+  exists(rel: string, space?: Space): Promise<boolean>;
+  /** Entries of a folder, sorted by name; [] when it does not exist. */
+  list(rel: string, space?: Space): Promise<DirEntry[]>;
+  /** Environment variables the build may consult (SOURCE_DATE_EPOCH). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Today, for defaults such as a signatory's `joined`. */
+  now(): Date;
+}
+
+export function decodeText(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8').decode(bytes);
+}

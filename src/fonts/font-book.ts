@@ -1,0 +1,133 @@
+// The fonts a build may use: fonts/fonts.json names families, their faces (pinned by
+// SHA-256) and, per language, the chain of families tried for each character. Faces are read
+// through the World once per process and shared by every language and format.
+
+import { createHash } from 'node:crypto';
+import * as fontkit from 'fontkit';
+import { z } from 'zod';
+import { DiagnosticBag, error, LetterError } from '../core/diagnostics.js';
+import { decodeText, type Space, type World } from '../core/world.js';
+
+export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
+
+const FaceSpec = z.strictObject({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const FontConfigSchema = z.strictObject({
+  $comment: z.string().optional(),
+  families: z.record(
+    z.string(),
+    z.strictObject({ regular: FaceSpec, bold: FaceSpec.optional(), italic: FaceSpec.optional(), boldItalic: FaceSpec.optional() }),
+  ),
+  chains: z.record(z.string(), z.array(z.string()).min(1)),
+});
+type FontConfig = z.infer<typeof FontConfigSchema>;
+
+export interface Face {
+  /** Unique and stable: `Family/style`. */
+  key: string;
+  family: string;
+  /** The style this face was made for; a missing style falls back to the nearest face. */
+  style: FaceStyle;
+  bytes: Uint8Array;
+  font: fontkit.Font;
+}
+
+export interface FontBook {
+  /** Families tried, in order, for a character of a text in `lang`. */
+  chain(lang: string): string[];
+  /** The face of `family` for a style, or the nearest one the family has. */
+  face(family: string, style: FaceStyle): Face;
+  /** The family of `lang`'s chain that sets Latin text (Word's ascii/hAnsi fonts). */
+  latinFamily(lang: string): string;
+  /** The family of `lang`'s chain that sets Hangul and hanja (Word's eastAsia font). */
+  eastAsianFamily(lang: string): string;
+}
+
+export const FONT_CONFIG = 'fonts/fonts.json';
+const cache = new Map<string, Promise<FontBook>>();
+
+/** The project's fonts/fonts.json if it has one, else the tool's; loaded once per process. */
+export function loadFontBook(world: World): Promise<FontBook> {
+  const key = world.root;
+  let book = cache.get(key);
+  if (!book) {
+    book = readFontBook(world);
+    cache.set(key, book);
+    book.catch(() => cache.delete(key));
+  }
+  return book;
+}
+
+async function readFontBook(world: World): Promise<FontBook> {
+  const space: Space = (await world.exists(FONT_CONFIG, 'project')) ? 'project' : 'tool';
+  const shown = space === 'tool' ? `(letter)/${FONT_CONFIG}` : FONT_CONFIG;
+  let config: FontConfig;
+  try {
+    const parsed = FontConfigSchema.safeParse(JSON.parse(decodeText(await world.readFile(FONT_CONFIG, space))));
+    if (!parsed.success) throw new LetterError(parsed.error.issues.map((i) => error({ file: shown }, `${i.path.join('.')}: ${i.message}`)));
+    config = parsed.data;
+  } catch (e) {
+    if (e instanceof LetterError) throw e;
+    throw new LetterError([error({ file: shown }, `invalid JSON: ${(e as Error).message}`)]);
+  }
+  const bag = new DiagnosticBag();
+  const faces = new Map<string, Face>();
+  const loads: Promise<void>[] = [];
+  for (const [family, styles] of Object.entries(config.families)) {
+    for (const [style, spec] of Object.entries(styles) as [FaceStyle, z.infer<typeof FaceSpec> | undefined][]) {
+      if (!spec) continue;
+      // A project's own fonts live in the project; npm: files belong to the tool's installation.
+      const fileSpace: Space = spec.file.startsWith('npm:') ? 'tool' : space;
+      loads.push(
+        world.readFile(spec.file, fileSpace).then((bytes) => {
+          const sha = createHash('sha256').update(bytes).digest('hex');
+          if (sha !== spec.sha256) {
+            bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} has SHA-256 ${sha}, not the pinned ${spec.sha256}`, 'reinstall with `npm ci`, or pin the new file deliberately'));
+            return;
+          }
+          const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+          if (!('glyphForCodePoint' in font)) {
+            bag.add(error({ file: shown }, `${spec.file} is a font collection; name one font file`));
+            return;
+          }
+          faces.set(`${family}/${style}`, { key: `${family}/${style}`, family, style, bytes, font: font as fontkit.Font });
+        }),
+      );
+    }
+  }
+  await Promise.all(loads);
+  for (const [lang, chain] of Object.entries(config.chains)) {
+    for (const family of chain) if (!config.families[family]) bag.add(error({ file: shown }, `chain \`${lang}\` names \`${family}\`, which is not among the families`));
+  }
+  bag.throwIfErrors();
+  return makeBook(config, faces);
+}
+
+const FALLBACK: Record<FaceStyle, FaceStyle[]> = {
+  regular: ['regular'],
+  bold: ['bold', 'regular'],
+  italic: ['italic', 'regular'],
+  boldItalic: ['boldItalic', 'bold', 'italic', 'regular'],
+};
+
+function makeBook(config: FontConfig, faces: Map<string, Face>): FontBook {
+  const chain = (lang: string): string[] => config.chains[lang] ?? config.chains[lang.split('-')[0]!] ?? config.chains.en ?? Object.values(config.chains)[0]!;
+  const face = (family: string, style: FaceStyle): Face => {
+    for (const s of FALLBACK[style]) {
+      const f = faces.get(`${family}/${s}`);
+      if (f) return f;
+    }
+    throw new Error(`font family ${family} has no regular face`);
+  };
+  const covering = (lang: string, cp: number): string => chain(lang).find((fam) => face(fam, 'regular').font.hasGlyphForCodePoint(cp)) ?? chain(lang)[0]!;
+  return {
+    chain,
+    face,
+    latinFamily: (lang) => covering(lang, 0x41),
+    eastAsianFamily: (lang) => covering(lang, 0xac00),
+  };
+}
+
+/** Maps a run's marks to a face style. */
+export function styleOf(bold: boolean, italic: boolean): FaceStyle {
+  return bold ? (italic ? 'boldItalic' : 'bold') : italic ? 'italic' : 'regular';
+}

@@ -1,0 +1,127 @@
+// A paragraph's inline runs as the line breaker sees them: words (unbreakable sequences of
+// boxes, each box one face and size) separated by glue (a space). Korean words are whole
+// between spaces, as KLREQ asks: the only break opportunities are spaces, forced breaks and a
+// hyphen between two letters.
+
+import type { Diagnostic } from '../core/diagnostics.js';
+import { styleOf, type Face, type FontBook } from '../fonts/font-book.js';
+import type { Inline } from '../model/document.js';
+import type { CharacterStyle, ParagraphStyle } from '../model/stylesheet.js';
+import { fontRuns } from './font-runs.js';
+import { unitWidth } from './measure.js';
+
+export interface Box {
+  text: string;
+  face: Face;
+  size: number;
+  width: number;
+  href?: string;
+}
+
+export interface Word {
+  boxes: Box[];
+  width: number;
+  /** Natural width of the space after this word (0 when a forced break or the end follows). */
+  spaceAfter: number;
+  /** A forced line break follows this word. */
+  breakAfter: boolean;
+}
+
+interface Piece {
+  text: string;
+  face: Face;
+  size: number;
+  href?: string;
+}
+
+export function paragraphWords(content: Inline[], style: ParagraphStyle, characters: Record<string, CharacterStyle>, lang: string, fonts: FontBook, problems: Diagnostic[]): Word[] {
+  const pieces: (Piece | 'break')[] = [];
+  for (const inline of content) {
+    if (inline.kind === 'break') {
+      pieces.push('break');
+      continue;
+    }
+    const charStyle = inline.role ? characters[inline.role] : undefined;
+    const bold = Boolean(inline.marks.strong || charStyle?.bold || style.bold);
+    const italic = Boolean(inline.marks.em || charStyle?.italic || style.italic);
+    const size = charStyle?.size ?? style.size;
+    for (const run of fontRuns(inline.text, lang, styleOf(bold, italic), fonts, inline.pos, problems)) {
+      pieces.push({ text: run.text, face: run.face, size, ...(inline.href ? { href: inline.href } : {}) });
+    }
+  }
+  return toWords(pieces);
+}
+
+const HYPHEN_BREAK = /(?<=\p{L}[-‐–—])(?=\p{L})/u;
+
+function toWords(pieces: (Piece | 'break')[]): Word[] {
+  const words: Word[] = [];
+  let boxes: Box[] = [];
+  const endWord = (spaceAfter: number, breakAfter: boolean) => {
+    if (boxes.length === 0) {
+      // Two spaces in a row, or a break after a space: widen the previous gap instead of adding an empty word.
+      const last = words.at(-1);
+      if (last) {
+        if (!last.breakAfter) last.spaceAfter += spaceAfter;
+        last.breakAfter ||= breakAfter;
+      }
+      return;
+    }
+    words.push({ boxes, width: boxes.reduce((w, b) => w + b.width, 0), spaceAfter, breakAfter });
+    boxes = [];
+  };
+  for (const piece of pieces) {
+    if (piece === 'break') {
+      endWord(0, true);
+      continue;
+    }
+    const parts = piece.text.split(/( +)/);
+    parts.forEach((part, i) => {
+      if (!part) return;
+      if (i % 2 === 1) {
+        endWord(unitWidth(piece.face, ' ') * piece.size * part.length, false);
+        return;
+      }
+      const chunks = part.split(HYPHEN_BREAK);
+      chunks.forEach((chunk, k) => {
+        boxes.push({ text: chunk, face: piece.face, size: piece.size, width: unitWidth(piece.face, chunk) * piece.size, ...(piece.href ? { href: piece.href } : {}) });
+        if (k < chunks.length - 1) endWord(0, false);
+      });
+    });
+  }
+  endWord(0, false);
+  const last = words.at(-1);
+  if (last) last.spaceAfter = 0;
+  return words;
+}
+
+/** Splits a word wider than `max` into pieces that fit, character by character: the last resort. */
+export function splitWideWord(word: Word, max: number): Word[] {
+  const out: Word[] = [];
+  let boxes: Box[] = [];
+  let width = 0;
+  const flush = () => {
+    if (boxes.length) out.push({ boxes, width, spaceAfter: 0, breakAfter: false });
+    boxes = [];
+    width = 0;
+  };
+  for (const box of word.boxes) {
+    for (const ch of box.text) {
+      const w = unitWidth(box.face, ch) * box.size;
+      if (width + w > max && width > 0) flush();
+      const prev = boxes.at(-1);
+      if (prev && prev.face === box.face && prev.size === box.size && prev.href === box.href) {
+        prev.text += ch;
+        prev.width += w;
+      } else boxes.push({ ...box, text: ch, width: w });
+      width += w;
+    }
+  }
+  flush();
+  const last = out.at(-1);
+  if (last) {
+    last.spaceAfter = word.spaceAfter;
+    last.breakAfter = word.breakAfter;
+  }
+  return out;
+}

@@ -1,0 +1,50 @@
+// layout: document model → pages. Each paragraph becomes words in faces (font-runs, atoms),
+// lines (break-lines) and then lines placed on pages (paginate). This is the one place that
+// knows fonts, widths, breaks and pages; the PDF writer only draws what it placed.
+
+import { LetterError, type Diagnostic } from '../core/diagnostics.js';
+import type { FontBook } from '../fonts/font-book.js';
+import type { Block, DocumentModel, Inline } from '../model/document.js';
+import type { ParagraphStyle } from '../model/stylesheet.js';
+import { paragraphWords } from './atoms.js';
+import { breakLines, type Line } from './break-lines.js';
+import { paginate, type FlowParagraph } from './paginate.js';
+import type { LaidOutDocument } from './types.js';
+
+export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDocument {
+  const problems: Diagnostic[] = [];
+  const { page } = model.styles;
+  const measure = page.width - page.margins.left - page.margins.right;
+  const flow: FlowParagraph[] = [];
+
+  const addParagraph = (role: string, content: Inline[], extraIndent: number, label?: string) => {
+    const style: ParagraphStyle = model.styles.paragraphs[role]!;
+    const labelled: Inline[] = label ? [{ kind: 'text', text: `${label} `, marks: {}, pos: content[0]?.kind === 'text' ? content[0].pos : { file: '' } }, ...content] : content;
+    const words = paragraphWords(labelled, style, model.styles.characters, model.meta.lang, fonts, problems);
+    const indent = style.indent + extraIndent;
+    const lines: Line[] = breakLines(words, (i) => {
+      const first = i === 0 ? style.firstLineIndent : 0;
+      return { indent: indent + first, measure: measure - indent - first };
+    });
+    flow.push({ style, lines });
+  };
+
+  const walk = (blocks: Block[], extraIndent: number) => {
+    for (const block of blocks) {
+      if (block.kind === 'paragraph') addParagraph(block.role, block.content, extraIndent);
+      else if (block.kind === 'section' || block.kind === 'quote') walk(block.children, extraIndent);
+      else {
+        block.items.forEach((item, i) => {
+          const label = block.ordered ? `${i + 1}.` : '•';
+          item.forEach((b, k) => {
+            if (b.kind === 'paragraph') addParagraph(b.role, b.content, extraIndent, k === 0 ? label : undefined);
+            else walk([b], extraIndent + 18);
+          });
+        });
+      }
+    }
+  };
+  walk(model.blocks, 0);
+  if (problems.length) throw new LetterError(problems);
+  return { pages: paginate(flow, model.styles.page) };
+}

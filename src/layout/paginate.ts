@@ -1,0 +1,93 @@
+// Pages from lines: paragraphs flow down the page with their space before and after;
+// a paragraph marked keep-with-next stays with the first lines of the next, no page starts
+// with a paragraph's last line alone (widow) or ends with its first alone (orphan), and
+// justified lines get their slack spread evenly over their spaces.
+
+import type { ParagraphStyle, StyleSheet } from '../model/stylesheet.js';
+import type { Line } from './break-lines.js';
+import type { Page, PlacedText } from './types.js';
+
+export interface FlowParagraph {
+  style: ParagraphStyle;
+  lines: Line[];
+}
+
+const MIN_LINES = 2;
+
+export function paginate(flow: FlowParagraph[], page: StyleSheet['page']): Page[] {
+  const top = page.margins.top;
+  const bottom = page.height - page.margins.bottom;
+  const pages: Page[] = [];
+  let current: Page = newPage();
+  let y = top;
+
+  function newPage(): Page {
+    const p: Page = { width: page.width, height: page.height, items: [] };
+    pages.push(p);
+    return p;
+  }
+  const lineHeight = (p: FlowParagraph) => p.style.size * p.style.leading;
+  const breakPage = () => {
+    current = newPage();
+    y = top;
+  };
+  /** Height of a paragraph's first `n` lines with its space before (none at a page top). */
+  const headHeight = (p: FlowParagraph, n: number, atTop: boolean) => (atTop ? 0 : p.style.spaceBefore) + Math.min(n, p.lines.length) * lineHeight(p);
+
+  for (let i = 0; i < flow.length; i++) {
+    const para = flow[i]!;
+    const lh = lineHeight(para);
+    // A keep-with-next chain must fit with the next paragraph's first lines, or start a new page.
+    let need = headHeight(para, para.style.keepWithNext ? para.lines.length : Math.min(para.lines.length, MIN_LINES), y === top);
+    for (let k = i; flow[k]?.style.keepWithNext && flow[k + 1]; k++) {
+      const next = flow[k + 1]!;
+      need += next.style.spaceBefore + Math.min(next.lines.length, next.style.keepWithNext ? next.lines.length : MIN_LINES) * lineHeight(next) + flow[k]!.style.spaceAfter;
+    }
+    if (y > top && y + need > bottom) breakPage();
+    if (y > top) y += para.style.spaceBefore;
+
+    const lines = para.lines;
+    for (let n = 0; n < lines.length; n++) {
+      if (y + lh > bottom + 0.01 && y > top) {
+        // Leave no widow: if only one line would follow, carry the line before it too.
+        const placedHere = n;
+        const remaining = lines.length - n;
+        if (remaining < MIN_LINES && placedHere > MIN_LINES) {
+          current.items.splice(current.items.length - itemsOf(lines[n - 1]!));
+          n--;
+        }
+        breakPage();
+      }
+      place(current, lines[n]!, para.style, y, lh);
+      y += lh;
+    }
+    y += para.style.spaceAfter;
+  }
+  return pages;
+
+  function place(target: Page, line: Line, style: ParagraphStyle, lineTop: number, lh: number) {
+    const baseline = lineTop + lh / 2 + style.size * 0.32;
+    const gaps = line.words.length - 1;
+    const slack = line.measure - line.naturalWidth;
+    let x = page.margins.left + line.indent;
+    let extra = 0;
+    if (style.align === 'justify' && !line.last && gaps > 0 && slack > 0) extra = slack / gaps;
+    else if (style.align === 'right') x += Math.max(0, slack);
+    else if (style.align === 'center') x += Math.max(0, slack / 2);
+    line.words.forEach((word, w) => {
+      word.boxes.forEach((box, b) => {
+        // The space after a word is drawn as part of its last box, so extracted text keeps it.
+        const space = b === word.boxes.length - 1 && w < gaps && word.spaceAfter > 0 ? ' ' : '';
+        const item: PlacedText = { x, y: baseline, text: box.text + space, face: box.face, size: box.size, width: box.width };
+        if (box.href) item.href = box.href;
+        target.items.push(item);
+        x += box.width;
+      });
+      if (w < gaps) x += word.spaceAfter + extra;
+    });
+  }
+}
+
+function itemsOf(line: Line): number {
+  return line.words.reduce((n, w) => n + w.boxes.length, 0);
+}

@@ -1,0 +1,141 @@
+// load: letter.yaml → a typed, validated Letter whose every value can be located.
+// All problems of a file are collected and reported together.
+
+import type { ZodError } from 'zod';
+import { DiagnosticBag, error, type SourcePos } from '../core/diagnostics.js';
+import type { World } from '../core/world.js';
+import { parseLetterYaml } from './parse-yaml.js';
+import { positionIndex, type Path, type PositionIndex } from './positions.js';
+import { LetterSchema, type LetterData } from './schema.js';
+import { closestName } from '../core/suggest.js';
+
+export interface Letter {
+  /** Folder name under letters/. */
+  id: string;
+  /** Project-relative path of letter.yaml. */
+  file: string;
+  data: LetterData;
+  where: PositionIndex;
+}
+
+export function letterFile(id: string): string {
+  return `letters/${id}/letter.yaml`;
+}
+
+export async function loadLetter(world: World, id: string): Promise<Letter> {
+  const file = letterFile(id);
+  const bytes = await world.readFile(file);
+  return parseLetter(id, file, bytes);
+}
+
+/** The pure part of loading, for tests and for callers that have the bytes already. */
+export function parseLetter(id: string, file: string, bytes: Uint8Array): Letter {
+  const parsed = parseLetterYaml(file, bytes);
+  const where = positionIndex(parsed.doc, parsed.text, parsed.posAt);
+  const bag = new DiagnosticBag();
+  const raw: unknown = parsed.doc.toJS({ maxAliasCount: 100 }) ?? {};
+  const result = LetterSchema.safeParse(raw);
+  if (!result.success) {
+    reportSchemaErrors(result.error, raw, where, bag);
+    bag.throwIfErrors();
+  }
+  const data = result.data!;
+  checkLanguages(data, where, bag);
+  bag.throwIfErrors();
+  return { id, file, data, where };
+}
+
+const KNOWN_KEYS: Record<string, readonly string[]> = {
+  '': Object.keys(LetterSchema.shape),
+  recipient: ['name', 'address'],
+  cc: ['name', 'address'],
+  signatories: ['as_of', 'list'],
+  list: ['kind', 'name', 'note', 'short', 'joined'],
+  links: ['pdf', 'docx', 'html'],
+};
+
+function reportSchemaErrors(err: ZodError, raw: unknown, where: PositionIndex, bag: DiagnosticBag): void {
+  for (const issue of err.issues) {
+    const path = issue.path as Path;
+    if (issue.code === 'unrecognized_keys') {
+      const parentKey = String([...path].reverse().find((p) => typeof p === 'string') ?? '');
+      const known = KNOWN_KEYS[parentKey] ?? [];
+      for (const key of issue.keys) {
+        const near = closestName(key, known);
+        bag.add(error(where.keyAt(path, key), `unknown key \`${key}\``, near ? `did you mean \`${near}\`?` : `known keys here: ${known.join(', ')}`));
+      }
+      continue;
+    }
+    if (issue.code === 'invalid_union') {
+      // A map whose one entry is wrong says more than "expected a text".
+      const deepest = issue.errors.flat().filter((i) => i.path.length > 0);
+      if (deepest.length > 0 && isPlainObject(valueOf(raw, path))) {
+        for (const inner of deepest) bag.add(error(where.valueAt([...path, ...(inner.path as Path)]), inner.message));
+        continue;
+      }
+    }
+    const missing = issue.code === 'invalid_type' && valueOf(raw, path) === undefined;
+    if (missing) {
+      const key = String(path[path.length - 1]);
+      bag.add(error(where.valueAt(path.slice(0, -1)), `missing required field \`${key}\``, `add \`${key}:\` here`));
+      continue;
+    }
+    bag.add(error(where.valueAt(path), issue.message));
+  }
+}
+
+/** Every language map names only the letter's languages and has all of them. */
+function checkLanguages(data: LetterData, where: PositionIndex, bag: DiagnosticBag): void {
+  const langs = new Set(data.languages);
+  const visitText = (value: unknown, path: Path): void => {
+    if (!isPlainObject(value)) return;
+    for (const key of Object.keys(value)) {
+      if (!langs.has(key)) {
+        bag.add(error(where.keyAt(path, key), `\`${key}\` is not one of the letter's languages (${data.languages.join(', ')})`, 'add it to `languages:` or remove this entry'));
+      }
+    }
+  };
+  const requireAll = (value: unknown, path: Path): void => {
+    visitText(value, path);
+    if (!isPlainObject(value)) return;
+    for (const lang of data.languages) {
+      if (!(lang in value)) bag.add(error(where.valueAt(path), `no \`${lang}\` text`, `add \`${lang}: …\` to this map`));
+    }
+  };
+  const required: [unknown, Path][] = [
+    [data.title, ['title']],
+    [data.salutation, ['salutation']],
+    [data.body, ['body']],
+    [data.recipient.name, ['recipient', 'name']],
+    [data.recipient.address, ['recipient', 'address']],
+    [data.subject, ['subject']],
+    [data.closing, ['closing']],
+    [data.signoff, ['signoff']],
+  ];
+  (data.cc ?? []).forEach((r, i) => {
+    required.push([r.name, ['cc', i, 'name']], [r.address, ['cc', i, 'address']]);
+  });
+  data.signatories.list.forEach((s, i) => {
+    required.push([s.name, ['signatories', 'list', i, 'name']]);
+    // A note or short form may exist in one language only (an English name glossed in Korean).
+    visitText(s.note, ['signatories', 'list', i, 'note']);
+    visitText(s.short, ['signatories', 'list', i, 'short']);
+  });
+  for (const [value, path] of required) requireAll(value, path);
+  for (const key of ['pdf', 'docx', 'html'] as const) visitText(data.links?.[key], ['links', key]);
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function valueOf(raw: unknown, path: Path): unknown {
+  let v: unknown = raw;
+  for (const p of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<string | number, unknown>)[p];
+  }
+  return v;
+}
+
+export type { SourcePos };

@@ -1,0 +1,206 @@
+// Reads a letter file's bytes into a YAML document, safely: size and nesting depth are
+// checked before the parser sees the text, only YAML 1.2 core with one document, no tags,
+// no merge keys, a small alias budget. Every problem becomes a located diagnostic.
+
+import { Document, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import type { Node as YamlNode } from 'yaml';
+import { DiagnosticBag, error, LetterError, type SourcePos } from '../core/diagnostics.js';
+import { codePointLabel, findForbiddenChars } from './text-checks.js';
+
+export const MAX_LETTER_BYTES = 2 * 1024 * 1024;
+export const MAX_NESTING = 64;
+export const MAX_ALIASES = 100;
+const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface ParsedYaml {
+  file: string;
+  text: string;
+  doc: Document.Parsed;
+  lines: LineCounter;
+  /** Position of a UTF-16 offset into `text`. */
+  posAt(offset: number): SourcePos;
+}
+
+export function parseLetterYaml(file: string, bytes: Uint8Array): ParsedYaml {
+  const whole: SourcePos = { file };
+  if (bytes.byteLength > MAX_LETTER_BYTES) {
+    throw new LetterError([error(whole, `file is ${bytes.byteLength} bytes, more than the ${MAX_LETTER_BYTES} a letter may have`, 'split long texts or remove embedded data')]);
+  }
+  const text = decodeUtf8(file, bytes);
+  const lines = new LineCounter();
+  // LineCounter learns line starts while parsing; a pre-parse position needs its own table.
+  const posAt = (offset: number): SourcePos => {
+    const { line, col } = lines.linePos(offset);
+    return { file, line, col };
+  };
+  const bag = new DiagnosticBag();
+  const pre = lineTable(text);
+  for (const bad of findForbiddenChars(text)) {
+    bag.add(error({ file, ...pre(bad.offset) }, `${bad.reason} (${codePointLabel(bad.cp)}) is not allowed`, 'delete it; retype the text around it if it was pasted'));
+  }
+  const depth = nestingDepth(text);
+  if (depth.depth > MAX_NESTING) {
+    bag.add(error({ file, ...pre(depth.offset) }, `nesting deeper than ${MAX_NESTING} levels`, 'a letter needs only a few levels of nesting'));
+  }
+  bag.throwIfErrors();
+
+  const doc = parseDocument(text, {
+    version: '1.2',
+    schema: 'core',
+    lineCounter: lines,
+    uniqueKeys: true,
+    merge: false,
+    customTags: [],
+    prettyErrors: false,
+    strict: true,
+  });
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    bag.add(error(posAt(e.pos[0]), yamlMessage(e.code, e.message), yamlHint(e.code)));
+  }
+  if (doc.directives?.yaml.explicit) {
+    bag.add(error({ file, line: 1, col: 1 }, 'a %YAML directive is not allowed', 'letters are YAML 1.2; delete the directive'));
+  }
+  checkNodes(doc, posAt, bag);
+  bag.throwIfErrors();
+  return { file, text, doc, lines, posAt };
+}
+
+function decodeUtf8(file: string, bytes: Uint8Array): string {
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);
+    return text;
+  } catch {
+    const bad = firstInvalidUtf8(bytes);
+    const before = new TextDecoder('utf-8').decode(bytes.subarray(0, bad));
+    const lineNo = before.split('\n').length;
+    const col = before.length - before.lastIndexOf('\n');
+    throw new LetterError([error({ file, line: lineNo, col }, `invalid UTF-8 at byte ${bad}`, 'save the file as UTF-8')]);
+  }
+}
+
+function firstInvalidUtf8(bytes: Uint8Array): number {
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
+    if (n < 0) return i;
+    for (let k = 1; k <= n; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    i += n + 1;
+  }
+  return i;
+}
+
+/** Maps offsets to 1-based line and column without a parser. */
+function lineTable(text: string): (offset: number) => { line: number; col: number } {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, col: offset - starts[lo]! + 1 };
+  };
+}
+
+/**
+ * Deepest bracket or indentation nesting, found by a scan that skips quoted strings and
+ * comments. Deep flow nesting makes the parser recurse; it must be refused before parsing.
+ */
+function nestingDepth(text: string): { depth: number; offset: number } {
+  let depth = 0;
+  let max = 0;
+  let at = 0;
+  let quote = '';
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (comment) {
+      if (c === '\n') comment = false;
+      continue;
+    }
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
+    else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:-]/.test(text[i - 1]!))) quote = c;
+    else if (c === '[' || c === '{') {
+      depth++;
+      if (depth > max) {
+        max = depth;
+        at = i;
+      }
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  const indent = deepestIndent(text);
+  return indent.depth > max ? indent : { depth: max, offset: at };
+}
+
+/** Block nesting shows as indentation; two spaces a level is the narrowest YAML allows in practice. */
+function deepestIndent(text: string): { depth: number; offset: number } {
+  let max = 0;
+  let at = 0;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    const spaces = line.length - line.trimStart().length;
+    const levels = Math.floor(spaces / 2);
+    if (levels > max && line.trim() && !line.trimStart().startsWith('#')) {
+      max = levels;
+      at = offset;
+    }
+    offset += line.length + 1;
+  }
+  // Indentation inside block scalars is text, not structure; halve the trust we put in it.
+  return { depth: Math.floor(max / 2), offset: at };
+}
+
+function checkNodes(doc: Document.Parsed, posAt: (o: number) => SourcePos, bag: DiagnosticBag): void {
+  let aliases = 0;
+  visit(doc, {
+    Pair(_, pair) {
+      const key = isScalar(pair.key) ? pair.key : undefined;
+      if (key && typeof key.value === 'string' && RESERVED_KEYS.has(key.value)) {
+        bag.add(error(posAt(key.range?.[0] ?? 0), `the key \`${key.value}\` is reserved`, 'rename the key'));
+      }
+      if (key && key.value === '<<') {
+        bag.add(error(posAt(key.range?.[0] ?? 0), 'merge keys (`<<`) are not allowed', 'write the fields out'));
+      }
+      if (pair.key !== null && !isScalar(pair.key)) {
+        bag.add(error(posAt((pair.key as YamlNode).range?.[0] ?? 0), 'keys must be plain strings', undefined));
+      }
+    },
+    Alias(_, node) {
+      aliases++;
+      if (aliases === MAX_ALIASES + 1) bag.add(error(posAt(node.range?.[0] ?? 0), `more than ${MAX_ALIASES} aliases`, 'write the values out'));
+    },
+    Scalar(_, node) {
+      if (typeof node.value !== 'string') return;
+      // Escapes such as "\ud800" only become characters after parsing.
+      for (const bad of findForbiddenChars(node.value)) {
+        bag.add(error(posAt(node.range?.[0] ?? 0), `${bad.reason} (${codePointLabel(bad.cp)}) is not allowed in this string`, 'remove the escape sequence'));
+        break;
+      }
+    },
+  });
+}
+
+function yamlMessage(code: string, message: string): string {
+  const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'TAG_RESOLVE_FAILED') return `custom tags are not allowed (${first})`;
+  if (code === 'MULTIPLE_DOCS') return 'a letter file holds exactly one YAML document';
+  if (code === 'DUPLICATE_KEY') return 'this key appears twice in the same mapping';
+  return first;
+}
+
+function yamlHint(code: string): string | undefined {
+  if (code === 'TAG_RESOLVE_FAILED') return 'remove the `!tag`; write the value as plain text';
+  if (code === 'MULTIPLE_DOCS') return 'remove the `---` separator and everything after it, or split the file';
+  if (code === 'DUPLICATE_KEY') return 'keep one of the two entries';
+  if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') return 'check the indentation and quotes of this line and the one before';
+  return undefined;
+}

@@ -1,0 +1,94 @@
+// The document model: what every writer reads, and the only thing it reads. Blocks and
+// inline runs carry a style role (named by the template's `class`) and the source position
+// of the text they came from, so a late phase (a missing glyph, say) can still point at
+// `letter.yaml:LINE:COL`.
+
+import type { SourcePos } from '../core/diagnostics.js';
+import type { StyleSheet } from './stylesheet.js';
+
+export interface Marks {
+  strong?: true;
+  em?: true;
+}
+
+export interface TextRun {
+  kind: 'text';
+  text: string;
+  marks: Marks;
+  /** Character role from `<span class>`, e.g. `note`. */
+  role?: string;
+  href?: string;
+  pos: SourcePos;
+}
+
+export interface LineBreak {
+  kind: 'break';
+  pos: SourcePos;
+}
+
+export type Inline = TextRun | LineBreak;
+
+export interface Paragraph {
+  kind: 'paragraph';
+  /** Paragraph role: `body`, `title`, `salutation`, … (see roles.ts). */
+  role: string;
+  content: Inline[];
+  pos: SourcePos;
+}
+
+export interface List {
+  kind: 'list';
+  role: string;
+  ordered: boolean;
+  items: Block[][];
+  pos: SourcePos;
+}
+
+export interface Quote {
+  kind: 'quote';
+  role: string;
+  children: Block[];
+  pos: SourcePos;
+}
+
+/** A `<section>` or `<div>`: groups blocks under a role (`signatories`, `recipient`, …). */
+export interface Section {
+  kind: 'section';
+  role: string;
+  children: Block[];
+  pos: SourcePos;
+}
+
+export type Block = Paragraph | List | Quote | Section;
+
+export interface DocumentMeta {
+  /** BCP 47 language of the document. */
+  lang: string;
+  title: string;
+  subject?: string;
+  /** Names of the signatories, for the document's keywords and author fields. */
+  authors: string[];
+  keywords: string[];
+  /** The moment every artifact records as its creation time (reproducible builds). */
+  created: Date;
+}
+
+export interface DocumentModel {
+  meta: DocumentMeta;
+  styles: StyleSheet;
+  blocks: Block[];
+}
+
+/** The plain text of a paragraph's runs, breaks as newlines. */
+export function inlineText(content: readonly Inline[]): string {
+  return content.map((i) => (i.kind === 'text' ? i.text : '\n')).join('');
+}
+
+/** Every paragraph in reading order, descending into sections, lists and quotes. */
+export function* paragraphs(blocks: readonly Block[]): Generator<Paragraph> {
+  for (const b of blocks) {
+    if (b.kind === 'paragraph') yield b;
+    else if (b.kind === 'list') for (const item of b.items) yield* paragraphs(item);
+    else yield* paragraphs(b.children);
+  }
+}

@@ -1,0 +1,103 @@
+// The style sheet a template ships in styles.json: page geometry and the typographic
+// properties of each role. It names the roles a template may use as `class`, and travels in
+// the document model, so the PDF and DOCX writers format the same roles the same way.
+
+import { z } from 'zod';
+
+const Pt = z.number().min(0).max(1000);
+
+export const ParagraphStyleSchema = z.strictObject({
+  /** Font size in points. */
+  size: z.number().min(4).max(72).optional(),
+  /** Line height as a multiple of the size. */
+  leading: z.number().min(0.8).max(4).optional(),
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  align: z.enum(['left', 'right', 'center', 'justify']).optional(),
+  spaceBefore: Pt.optional(),
+  spaceAfter: Pt.optional(),
+  indent: Pt.optional(),
+  firstLineIndent: Pt.optional(),
+  keepWithNext: z.boolean().optional(),
+  /** Word's style name for the role; defaults to the role in Title Case. */
+  name: z.string().optional(),
+});
+
+export const CharacterStyleSchema = z.strictObject({
+  bold: z.boolean().optional(),
+  italic: z.boolean().optional(),
+  size: z.number().min(4).max(72).optional(),
+  name: z.string().optional(),
+});
+
+const BaseSchema = z.strictObject({ size: z.number().min(4).max(72), leading: z.number().min(0.8).max(4) });
+
+export const StyleSheetSchema = z.strictObject({
+  page: z.strictObject({
+    size: z.enum(['A4', 'Letter']),
+    margins: z.strictObject({ top: Pt, right: Pt, bottom: Pt, left: Pt }),
+  }),
+  base: BaseSchema,
+  /** Per-language changes to the base: Hangul sets larger and wants more leading. */
+  languages: z.record(z.string(), BaseSchema.partial()).optional(),
+  paragraphs: z.record(z.string(), ParagraphStyleSchema),
+  characters: z.record(z.string(), CharacterStyleSchema),
+  sections: z.array(z.string()),
+});
+
+export type StyleSheetFile = z.infer<typeof StyleSheetSchema>;
+export type ParagraphStyleSpec = z.infer<typeof ParagraphStyleSchema>;
+export type CharacterStyle = z.infer<typeof CharacterStyleSchema>;
+
+/** A paragraph role's style with every property filled in. */
+export interface ParagraphStyle {
+  name: string;
+  size: number;
+  leading: number;
+  bold: boolean;
+  italic: boolean;
+  align: 'left' | 'right' | 'center' | 'justify';
+  spaceBefore: number;
+  spaceAfter: number;
+  indent: number;
+  firstLineIndent: number;
+  keepWithNext: boolean;
+}
+
+export interface StyleSheet {
+  page: { size: 'A4' | 'Letter'; width: number; height: number; margins: { top: number; right: number; bottom: number; left: number } };
+  paragraphs: Record<string, ParagraphStyle>;
+  characters: Record<string, CharacterStyle & { name: string }>;
+  sections: string[];
+}
+
+const PAGE_SIZES = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
+
+/** Resolves a template's style sheet for one language: base merged into every role. */
+export function resolveStyleSheet(file: StyleSheetFile, lang: string): StyleSheet {
+  const base = { ...file.base, ...(file.languages?.[lang] ?? {}) };
+  const paragraphs: Record<string, ParagraphStyle> = {};
+  for (const [role, spec] of Object.entries(file.paragraphs)) {
+    paragraphs[role] = {
+      name: spec.name ?? titleCase(role),
+      size: spec.size ?? base.size,
+      leading: spec.leading ?? base.leading,
+      bold: spec.bold ?? false,
+      italic: spec.italic ?? false,
+      align: spec.align ?? 'left',
+      spaceBefore: spec.spaceBefore ?? 0,
+      spaceAfter: spec.spaceAfter ?? 0,
+      indent: spec.indent ?? 0,
+      firstLineIndent: spec.firstLineIndent ?? 0,
+      keepWithNext: spec.keepWithNext ?? false,
+    };
+  }
+  const characters: StyleSheet['characters'] = {};
+  for (const [role, spec] of Object.entries(file.characters)) characters[role] = { ...spec, name: spec.name ?? titleCase(role) };
+  const [width, height] = PAGE_SIZES[file.page.size];
+  return { page: { size: file.page.size, width, height, margins: file.page.margins }, paragraphs, characters, sections: file.sections };
+}
+
+function titleCase(role: string): string {
+  return role.replace(/(^|-)(\w)/g, (_, sep: string, c: string) => (sep ? ' ' : '') + c.toUpperCase());
+}

@@ -1,0 +1,39 @@
+// publish: artifacts reach disk whole or not at all. Each file is written to a temporary
+// name in its own folder, flushed, then renamed over the old one; a symlink in the way is
+// replaced, never written through. Temp files left by an interrupted build are removed.
+
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { ioError } from '../core/node-world.js';
+
+const pending = new Set<string>();
+
+/** Writes `bytes` to `file` atomically; `shown` is the path diagnostics print. */
+export async function writeFileAtomic(file: string, bytes: Uint8Array, shown: string): Promise<void> {
+  const tmp = `${file}.tmp-${process.pid}`;
+  pending.add(tmp);
+  try {
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    // `wx` refuses to follow a symlink planted at the temp name.
+    await fs.rm(tmp, { force: true });
+    const handle = await fs.open(tmp, 'wx', 0o644);
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    // rename replaces a symlink at `file` itself rather than the file it points to.
+    await fs.rename(tmp, file);
+  } catch (e) {
+    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    throw ioError(shown, e);
+  } finally {
+    pending.delete(tmp);
+  }
+}
+
+/** Temp files of writes still in flight, for a signal handler to remove. */
+export function pendingTempFiles(): string[] {
+  return [...pending];
+}

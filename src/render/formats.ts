@@ -1,0 +1,36 @@
+// The format table: every output format is one row. A writer reads only the document model
+// (and the fonts it was given); adding a format is a folder under src/render/ and a row here.
+// Writers are imported when their format is first built, so a PDF-only build never loads docx.
+
+import type { FontBook } from '../fonts/font-book.js';
+import type { DocumentModel } from '../model/document.js';
+
+export interface RenderContext {
+  fonts: FontBook;
+}
+
+export interface Format {
+  id: string;
+  extension: string;
+  mediaType: string;
+  render(model: DocumentModel, ctx: RenderContext): Promise<Uint8Array>;
+}
+
+export const FORMATS: readonly Format[] = [
+  {
+    id: 'pdf',
+    extension: 'pdf',
+    mediaType: 'application/pdf',
+    render: async (model, ctx) => (await import('./pdf/write-pdf.js')).writePdf(model, ctx),
+  },
+  {
+    id: 'docx',
+    extension: 'docx',
+    mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    render: async (model, ctx) => (await import('./docx/write-docx.js')).writeDocx(model, ctx),
+  },
+];
+
+export function formatById(id: string): Format | undefined {
+  return FORMATS.find((f) => f.id === id);
+}

@@ -1,0 +1,64 @@
+// The PDF writer: lays the model out (src/layout/) and has pdfkit draw each placed piece of
+// text. pdfkit embeds every face as a subset with a ToUnicode map; the creation date comes
+// from the model so the same letter gives the same bytes.
+
+import PDFDocument from 'pdfkit';
+import type { Face } from '../../fonts/font-book.js';
+import { layoutDocument } from '../../layout/layout-document.js';
+import type { DocumentModel } from '../../model/document.js';
+import type { RenderContext } from '../formats.js';
+
+export async function writePdf(model: DocumentModel, ctx: RenderContext): Promise<Uint8Array> {
+  const laidOut = layoutDocument(model, ctx.fonts);
+  const { meta } = model;
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: [model.styles.page.width, model.styles.page.height],
+    margin: 0,
+    pdfVersion: '1.7',
+    lang: pdfLang(meta.lang),
+    displayTitle: true,
+    compress: true,
+    info: {
+      Title: meta.title,
+      ...(meta.subject ? { Subject: meta.subject } : {}),
+      Author: meta.authors.join(', '),
+      Keywords: meta.keywords.join(', '),
+      Creator: 'letter',
+      Producer: 'letter (pdfkit)',
+      CreationDate: meta.created,
+      ModDate: meta.created,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', resolve);
+    doc.on('error', reject);
+  });
+
+  const registered = new Set<string>();
+  const use = (face: Face, size: number) => {
+    if (!registered.has(face.key)) {
+      doc.registerFont(face.key, Buffer.from(face.bytes.buffer, face.bytes.byteOffset, face.bytes.byteLength));
+      registered.add(face.key);
+    }
+    doc.font(face.key).fontSize(size);
+  };
+
+  for (const page of laidOut.pages) {
+    doc.addPage({ size: [page.width, page.height], margin: 0 });
+    for (const item of page.items) {
+      use(item.face, item.size);
+      doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
+      if (item.href) doc.link(item.x, item.y - item.size * 0.8, item.width, item.size, item.href);
+    }
+  }
+  doc.end();
+  await done;
+  return Buffer.concat(chunks);
+}
+
+function pdfLang(lang: string): string {
+  return lang === 'en' ? 'en-US' : lang === 'ko' ? 'ko-KR' : lang;
+}

@@ -1,0 +1,102 @@
+// Finds and reads a template: templates/<name>/ in the project (a campaign's copy) or,
+// failing that, the one shipped with the tool. A template is letter.hbs (or letter.<lang>.hbs),
+// partials/*.hbs, locales/<lang>.json and styles.json.
+
+import { DiagnosticBag, error, LetterError, type SourcePos } from '../core/diagnostics.js';
+import { decodeText, type Space, type World } from '../core/world.js';
+import { StyleSheetSchema, type StyleSheetFile } from '../model/stylesheet.js';
+
+export interface SourceFile {
+  /** Path as diagnostics show it. */
+  file: string;
+  text: string;
+}
+
+export interface TemplateFiles {
+  name: string;
+  /** `letter.hbs` and per-language overrides, keyed by language ('' for the default). */
+  mains: Map<string, SourceFile>;
+  partials: Map<string, SourceFile>;
+  locales: Map<string, SourceFile & { resources: Record<string, unknown> }>;
+  styles: StyleSheetFile;
+  /** Every file read, for locating a tag or key in its source. */
+  sources: SourceFile[];
+}
+
+export async function loadTemplate(world: World, name: string, usedAt: SourcePos): Promise<TemplateFiles> {
+  const dir = `templates/${name}`;
+  const space: Space | undefined = (await world.exists(`${dir}/letter.hbs`, 'project')) ? 'project' : (await world.exists(`${dir}/letter.hbs`, 'tool')) ? 'tool' : undefined;
+  if (!space) {
+    throw new LetterError([error(usedAt, `no template \`${name}\``, `a template is a folder templates/${name}/ holding letter.hbs; the built-in one is \`joint-letter\``)]);
+  }
+  // A built-in template's paths are shown as the tool's, which the user can still open.
+  const shown = (rel: string) => (space === 'tool' ? `(letter)/${rel}` : rel);
+  const read = async (rel: string): Promise<SourceFile> => ({ file: shown(rel), text: decodeText(await world.readFile(rel, space)) });
+  const sources: SourceFile[] = [];
+  const mains = new Map<string, SourceFile>();
+  const partials = new Map<string, SourceFile>();
+  const locales: TemplateFiles['locales'] = new Map();
+  const bag = new DiagnosticBag();
+
+  for (const entry of await world.list(dir, space)) {
+    const m = /^letter(?:\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*))?\.hbs$/.exec(entry.name);
+    if (m) mains.set(m[1] ?? '', await read(`${dir}/${entry.name}`));
+  }
+  for (const entry of await world.list(`${dir}/partials`, space)) {
+    if (entry.name.endsWith('.hbs')) partials.set(entry.name.slice(0, -4), await read(`${dir}/partials/${entry.name}`));
+  }
+  for (const entry of await world.list(`${dir}/locales`, space)) {
+    if (!entry.name.endsWith('.json')) continue;
+    const src = await read(`${dir}/locales/${entry.name}`);
+    const resources = parseJson(src, bag);
+    if (resources) locales.set(entry.name.slice(0, -5), { ...src, resources });
+  }
+  const stylesSrc = await read(`${dir}/styles.json`);
+  const stylesJson = parseJson(stylesSrc, bag);
+  let styles: StyleSheetFile | undefined;
+  if (stylesJson) {
+    const result = StyleSheetSchema.safeParse(stylesJson);
+    if (result.success) styles = result.data;
+    else for (const issue of result.error.issues) bag.add(error(locateKey(stylesSrc, issue.path.map(String)), `${issue.path.join('.')}: ${issue.message}`));
+  }
+  bag.throwIfErrors();
+  sources.push(...mains.values(), ...partials.values(), ...locales.values(), stylesSrc);
+  return { name, mains, partials, locales, styles: styles!, sources };
+}
+
+function parseJson(src: SourceFile, bag: DiagnosticBag): Record<string, unknown> | undefined {
+  try {
+    const v: unknown = JSON.parse(src.text);
+    if (typeof v === 'object' && v !== null && !Array.isArray(v)) return v as Record<string, unknown>;
+    bag.add(error({ file: src.file, line: 1, col: 1 }, 'expected a JSON object'));
+  } catch (e) {
+    const at = /position (\d+)/.exec((e as Error).message);
+    bag.add(error(at ? offsetPos(src, Number(at[1])) : { file: src.file }, `invalid JSON: ${(e as Error).message}`));
+  }
+  return undefined;
+}
+
+/** Where `"key"` of the last path segment first appears: good enough to open the file at. */
+export function locateKey(src: SourceFile, path: string[]): SourcePos {
+  let from = 0;
+  for (const key of path) {
+    const at = src.text.indexOf(`"${key}"`, from);
+    if (at >= 0) from = at;
+  }
+  return offsetPos(src, from);
+}
+
+/** Where `needle` first appears in any of `sources`. */
+export function locateText(sources: SourceFile[], needle: string): SourcePos | undefined {
+  for (const src of sources) {
+    const at = src.text.indexOf(needle);
+    if (at >= 0) return offsetPos(src, at);
+  }
+  return undefined;
+}
+
+export function offsetPos(src: SourceFile, offset: number): SourcePos {
+  const before = src.text.slice(0, offset);
+  const line = before.split('\n').length;
+  return { file: src.file, line, col: offset - before.lastIndexOf('\n') };
+}
