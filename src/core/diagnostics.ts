@@ -27,9 +27,10 @@ export class LetterError extends Error {
   readonly diagnostics: Diagnostic[];
   readonly exitCode: ExitCode;
   constructor(diagnostics: Diagnostic[], exitCode: ExitCode = ExitCode.input) {
-    super(diagnostics.map(formatDiagnostic).join('\n'));
+    const sorted = sortDiagnostics(diagnostics);
+    super(sorted.map(formatDiagnostic).join('\n'));
     this.name = 'LetterError';
-    this.diagnostics = diagnostics;
+    this.diagnostics = sorted;
     this.exitCode = exitCode;
   }
 }
@@ -65,4 +66,19 @@ export class DiagnosticBag {
   throwIfErrors(): void {
     if (this.hasErrors) throw new LetterError(this.items.filter((d) => d.severity === 'error'));
   }
+}
+
+/** In file order, each reported once: parsers tend to repeat themselves after one bad line. */
+export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const unique = list.filter((d) => {
+    const key = `${formatPos(d.pos)}\0${d.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  return unique
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => (a.d.pos.file < b.d.pos.file ? -1 : a.d.pos.file > b.d.pos.file ? 1 : 0) || (a.d.pos.line ?? 0) - (b.d.pos.line ?? 0) || (a.d.pos.col ?? 0) - (b.d.pos.col ?? 0) || a.i - b.i)
+    .map(({ d }) => d);
 }

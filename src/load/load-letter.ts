@@ -66,6 +66,11 @@ function reportSchemaErrors(err: ZodError, raw: unknown, where: PositionIndex, b
       }
       continue;
     }
+    if (valueOf(raw, path) === undefined && path.length > 0) {
+      const key = String(path[path.length - 1]);
+      bag.add(error(where.valueAt(path.slice(0, -1)), `missing required field \`${key}\``, `add \`${key}:\` here`));
+      continue;
+    }
     if (issue.code === 'invalid_union') {
       // A map whose one entry is wrong says more than "expected a text".
       const deepest = issue.errors.flat().filter((i) => i.path.length > 0);
@@ -73,12 +78,6 @@ function reportSchemaErrors(err: ZodError, raw: unknown, where: PositionIndex, b
         for (const inner of deepest) bag.add(error(where.valueAt([...path, ...(inner.path as Path)]), inner.message));
         continue;
       }
-    }
-    const missing = issue.code === 'invalid_type' && valueOf(raw, path) === undefined;
-    if (missing) {
-      const key = String(path[path.length - 1]);
-      bag.add(error(where.valueAt(path.slice(0, -1)), `missing required field \`${key}\``, `add \`${key}:\` here`));
-      continue;
     }
     bag.add(error(where.valueAt(path), issue.message));
   }

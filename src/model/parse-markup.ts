@@ -153,10 +153,9 @@ class MarkupWalker {
     this.bag.add(error(this.locate(`<${tag}`, node), `unknown tag <${tag}>`, hint ?? 'letter markup allows p, h1–h3, strong, em, a, br, span, ul, ol, li, blockquote, section and div'));
   }
 
-  /** Where a bad tag came from: the letter value inside it, else the template line that wrote it. */
+  /** Where a bad tag or class came from: the template line that wrote it, else the letter value (Markdown) inside it. */
   private locate(needle: string, node: Node): SourcePos {
-    const inside = firstMark(node, this.src.marks);
-    return inside ?? locateText(this.src.sources, needle) ?? this.templatePos;
+    return locateText(this.src.sources, needle) ?? firstMark(node, this.src.marks) ?? this.templatePos;
   }
 
   private posOf(nodes: Node[]): SourcePos {

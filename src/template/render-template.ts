@@ -30,12 +30,14 @@ export function renderTemplate(letter: ResolvedLetter, template: TemplateFiles):
   const i18n = createI18n(lang, locale.resources);
   const hbs = Handlebars.create();
   const bag = new DiagnosticBag();
+  // `log` writes to the console; a template has no business there.
+  hbs.unregisterHelper('log');
   hbs.registerHelper('t', (key: unknown, options: Handlebars.HelperOptions) => translate(String(key), options, { i18n, locale, marks, bag }));
   for (const [name, src] of template.partials) hbs.registerPartial(name, src.text);
 
   let compiled: Handlebars.TemplateDelegate;
   try {
-    compiled = hbs.compile(main.text, { strict: true, knownHelpers: { t: true }, knownHelpersOnly: true, preventIndent: true });
+    compiled = hbs.compile(main.text, { strict: true, knownHelpers: { t: true, log: false }, knownHelpersOnly: true, preventIndent: true });
     const markup = compiled(toView(letter, marks), { allowProtoMethodsByDefault: false, allowProtoPropertiesByDefault: false });
     bag.throwIfErrors();
     return { markup, marks, main };
@@ -113,8 +115,8 @@ function handlebarsDiagnostic(e: Error, main: SourceFile): ReturnType<typeof err
   if (missing) {
     return error(pos, `the template uses \`${missing[1]}\`, which the letter does not provide`, 'check the field name against the README\'s template fields');
   }
-  if (/You specified knownHelpersOnly/.test(message)) {
-    const helper = /helper: ([\w-]+)/.exec(message)?.[1];
+  if (/You specified knownHelpersOnly|Missing helper/.test(message)) {
+    const helper = /helper:? "?([\w-]+)/.exec(message)?.[1];
     return error(pos, `unknown helper${helper ? ` \`${helper}\`` : ''}`, 'templates may use the built-in block helpers (if, each, with, unless) and `t`');
   }
   return error(pos, `template error: ${message}`);

@@ -1,0 +1,40 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseLetter } from '../../src/load/load-letter.js';
+import { formatDate } from '../../src/resolve/format-date.js';
+import { resolveLetter } from '../../src/resolve/resolve-letter.js';
+import { fixture } from '../helpers/project.js';
+
+const FILE = 'letters/minimal/letter.yaml';
+const text = readFileSync(path.join(fixture('minimal'), FILE), 'utf8');
+const letter = parseLetter('minimal', FILE, new TextEncoder().encode(text));
+
+describe('resolveLetter', () => {
+  it('formats dates as each language writes them', () => {
+    expect(formatDate('2025-03-11', 'en')).toBe('March 11, 2025');
+    expect(formatDate('2025-03-11', 'ko')).toBe('2025년 3월 11일');
+    // A calendar date has no time zone: no shift to the 10th anywhere.
+    expect(formatDate('2025-01-01', 'ko')).toBe('2025년 1월 1일');
+  });
+
+  it('picks one language and keeps each value’s position', () => {
+    const ko = resolveLetter(letter, 'ko');
+    expect(ko.title).toEqual({ value: '시험 서한', pos: { file: FILE, line: 6, col: 7 } });
+    expect(ko.recipient.address.map((a) => a.value)).toEqual(['메인 거리 1', '키이우']);
+    expect(ko.date.value).toBe('2025년 3월 11일');
+    // The body is a block scalar: its position is its first content line.
+    expect(ko.body.pos).toEqual({ file: FILE, line: 18, col: 5 });
+    expect(ko.body.block).toBe(true);
+  });
+
+  it('sorts organizations per language and keeps individuals as listed', () => {
+    expect(resolveLetter(letter, 'en').signatories.organizations.map((o) => o.name.value)).toEqual(['Smith & <Sons>', 'Stars']);
+    expect(resolveLetter(letter, 'ko').signatories.organizations.map((o) => o.name.value)).toEqual(['별', '스미스 앤 선즈']);
+    expect(resolveLetter(letter, 'ko').signatories.individuals.map((o) => o.name.value)).toEqual(['김정삼']);
+  });
+
+  it('dates the signatory list by its latest joined when as_of is absent', () => {
+    expect(resolveLetter(letter, 'en').signatories.asOf?.value).toBe('March 11, 2025');
+  });
+});
