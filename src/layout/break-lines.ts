@@ -1,5 +1,8 @@
-// Line breaking: words → lines of a given measure. First-fit for now; the words are whole
-// (Korean breaks only between words), and a word wider than the line is split as a last resort.
+// Line breaking: words → lines of a given measure. Justified paragraphs get breaks chosen
+// for the whole paragraph (total fit, after Knuth and Plass): the sum of squared line
+// badness is minimal, so no line is left very loose to keep an earlier one tight. Other
+// alignments fill lines first-fit. Words are whole (Korean breaks only between words); a word
+// wider than the line is split as a last resort.
 
 import { splitWideWord, type Word } from './atoms.js';
 
@@ -14,37 +17,108 @@ export interface Line {
   measure: number;
 }
 
-/** `measureOf(i)` gives line i's left indent and width (the first line may be indented). */
-export function breakLines(input: Word[], measureOf: (line: number) => { indent: number; measure: number }): Line[] {
+export type MeasureOf = (line: number) => { indent: number; measure: number };
+
+/** How far a space may stretch and shrink, as fractions of its natural width (TeX's defaults). */
+export const SPACE_STRETCH = 0.5;
+export const SPACE_SHRINK = 1 / 3;
+
+export function breakLines(input: Word[], measureOf: MeasureOf, justify: boolean): Line[] {
+  const words = splitOverwide(input, measureOf);
   const lines: Line[] = [];
-  let current: Word[] = [];
-  let width = 0;
-  const close = (last: boolean) => {
-    const { indent, measure } = measureOf(lines.length);
-    lines.push({ words: current, naturalWidth: width, last, indent, measure });
-    current = [];
-    width = 0;
-  };
-  const pending: Word[] = [];
-  let next = 0;
-  const take = (): Word | undefined => pending.pop() ?? input[next++];
-  for (let word = take(); word; word = take()) {
-    const { measure } = measureOf(lines.length);
-    const gap = current.length ? current[current.length - 1]!.spaceAfter : 0;
-    if (current.length && width + gap + word.width > measure) close(false);
-    if (current.length === 0 && word.width > measure && characters(word) > 1) {
-      pending.push(...splitWideWord(word, measure).reverse());
-      continue;
+  // Forced breaks cut the paragraph into segments, each ending in a line that is not stretched.
+  let start = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (words[i]!.breakAfter || i === words.length - 1) {
+      const segment = words.slice(start, i + 1);
+      const ends = justify ? totalFit(segment, (n) => measureOf(lines.length + n).measure) : firstFit(segment, (n) => measureOf(lines.length + n).measure);
+      let from = 0;
+      for (const end of ends) {
+        const lineWords = segment.slice(from, end);
+        const { indent, measure } = measureOf(lines.length);
+        lines.push({ words: lineWords, naturalWidth: naturalWidth(lineWords), last: end === segment.length, indent, measure });
+        from = end;
+      }
+      start = i + 1;
     }
-    width += (current.length ? gap : 0) + word.width;
-    current.push(word);
-    if (word.breakAfter) close(true);
   }
-  if (current.length) close(true);
-  else if (lines.length) lines[lines.length - 1]!.last = true;
   return lines;
 }
 
-function characters(word: Word): number {
-  return word.boxes.reduce((n, b) => n + [...b.text].length, 0);
+function naturalWidth(words: Word[]): number {
+  let w = 0;
+  words.forEach((word, i) => {
+    w += word.width + (i < words.length - 1 ? word.spaceAfter : 0);
+  });
+  return w;
+}
+
+/** Splits words wider than any line into pieces that fit: the only way such a word can be set. */
+function splitOverwide(words: Word[], measureOf: MeasureOf): Word[] {
+  const narrowest = Math.min(measureOf(0).measure, measureOf(1).measure);
+  if (!words.some((w) => w.width > narrowest)) return words;
+  return words.flatMap((w) => (w.width > narrowest ? splitWideWord(w, narrowest) : [w]));
+}
+
+/** Ends (exclusive word indexes) of first-fit lines. */
+function firstFit(words: Word[], measure: (line: number) => number): number[] {
+  const ends: number[] = [];
+  let width = 0;
+  words.forEach((word, i) => {
+    const gap = i > 0 && width > 0 ? words[i - 1]!.spaceAfter : 0;
+    if (width > 0 && width + gap + word.width > measure(ends.length)) {
+      ends.push(i);
+      width = word.width;
+    } else width += gap + word.width;
+  });
+  ends.push(words.length);
+  return ends;
+}
+
+/**
+ * Ends of the lines that minimise total demerits. best[j] is the cheapest way to set words
+ * 0..j-1 with a break after word j-1; a line from i to j costs (1 + badness)², where badness
+ * grows with the cube of how far its spaces must stretch or shrink. Lines may not shrink
+ * past SPACE_SHRINK; they may stretch as far as needed, at a price, so a solution always exists.
+ * Only the first line's measure may differ, so the line number need not be part of the state.
+ */
+function totalFit(words: Word[], measure: (line: number) => number): number[] {
+  const n = words.length;
+  const best = new Float64Array(n + 1).fill(Infinity);
+  const from = new Int32Array(n + 1).fill(-1);
+  best[0] = 0;
+  for (let j = 1; j <= n; j++) {
+    let width = 0;
+    let stretch = 0;
+    let shrink = 0;
+    for (let i = j - 1; i >= 0; i--) {
+      width += words[i]!.width;
+      if (i < j - 1) {
+        const space = words[i]!.spaceAfter;
+        width += space;
+        stretch += space * SPACE_STRETCH;
+        shrink += space * SPACE_SHRINK;
+      }
+      const m = measure(i === 0 ? 0 : 1);
+      if (width - shrink > m + 0.001 && i < j - 1) break;
+      if (best[i] === Infinity) continue;
+      const cost = lineDemerits(width, stretch, shrink, m, j === n);
+      if (best[i]! + cost < best[j]!) {
+        best[j] = best[i]! + cost;
+        from[j] = i;
+      }
+    }
+  }
+  const ends: number[] = [];
+  for (let j = n; j > 0; j = from[j]!) ends.push(j);
+  return ends.reverse();
+}
+
+function lineDemerits(width: number, stretch: number, shrink: number, measure: number, last: boolean): number {
+  if (last) return width <= measure + 0.001 ? 0 : lineDemerits(width, stretch, shrink, measure, false);
+  let ratio: number;
+  if (width < measure) ratio = stretch > 0 ? (measure - width) / stretch : 10;
+  else ratio = shrink > 0 ? (width - measure) / shrink : width > measure + 0.001 ? 10 : 0;
+  const badness = 100 * Math.abs(ratio) ** 3;
+  return (1 + badness) ** 2;
 }

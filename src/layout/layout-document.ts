@@ -9,7 +9,8 @@ import type { ParagraphStyle } from '../model/stylesheet.js';
 import { paragraphWords } from './atoms.js';
 import { breakLines, type Line } from './break-lines.js';
 import { paginate, type FlowParagraph } from './paginate.js';
-import type { LaidOutDocument } from './types.js';
+import { unitWidth } from './measure.js';
+import type { LaidOutDocument, Page } from './types.js';
 
 export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDocument {
   const problems: Diagnostic[] = [];
@@ -22,10 +23,14 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
     const labelled: Inline[] = label ? [{ kind: 'text', text: `${label} `, marks: {}, pos: content[0]?.kind === 'text' ? content[0].pos : { file: '' } }, ...content] : content;
     const words = paragraphWords(labelled, style, model.styles.characters, model.meta.lang, fonts, problems);
     const indent = style.indent + extraIndent;
-    const lines: Line[] = breakLines(words, (i) => {
-      const first = i === 0 ? style.firstLineIndent : 0;
-      return { indent: indent + first, measure: measure - indent - first };
-    });
+    const lines: Line[] = breakLines(
+      words,
+      (i) => {
+        const first = i === 0 ? style.firstLineIndent : 0;
+        return { indent: indent + first, measure: measure - indent - first };
+      },
+      style.align === 'justify',
+    );
     flow.push({ style, lines });
   };
 
@@ -46,5 +51,19 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
   };
   walk(model.blocks, 0);
   if (problems.length) throw new LetterError(problems);
-  return { pages: paginate(flow, model.styles.page) };
+  const pages = paginate(flow, model.styles.page);
+  if (pages.length > 1) addPageNumbers(pages, model, fonts);
+  return { pages };
+}
+
+/** "2 / 3" centred under the text block of every page of a letter longer than one page. */
+function addPageNumbers(pages: Page[], model: DocumentModel, fonts: FontBook): void {
+  const face = fonts.face(fonts.latinFamily(model.meta.lang), 'regular');
+  const size = 9;
+  const { margins } = model.styles.page;
+  pages.forEach((page, i) => {
+    const text = `${i + 1} / ${pages.length}`;
+    const width = unitWidth(face, text) * size;
+    page.items.push({ x: (margins.left + page.width - margins.right - width) / 2, y: page.height - margins.bottom / 2, text, face, size, width });
+  });
 }

@@ -71,7 +71,7 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page']): Page[
     const slack = line.measure - line.naturalWidth;
     let x = page.margins.left + line.indent;
     let extra = 0;
-    if (style.align === 'justify' && !line.last && gaps > 0 && slack > 0) extra = slack / gaps;
+    if (style.align === 'justify' && !line.last && gaps > 0) extra = slack / gaps;
     else if (style.align === 'right') x += Math.max(0, slack);
     else if (style.align === 'center') x += Math.max(0, slack / 2);
     line.words.forEach((word, w) => {

@@ -1,0 +1,76 @@
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import { fixture, tempProject } from '../helpers/project.js';
+
+let dispose: (() => void) | undefined;
+afterEach(() => dispose?.());
+
+function project() {
+  const p = tempProject();
+  dispose = p.dispose;
+  cpSync(path.join(fixture('minimal'), 'letters'), path.join(p.root, 'letters'), { recursive: true });
+  return p;
+}
+
+async function run(cwd: string, ...argv: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { cwd, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+describe('letter (CLI)', () => {
+  it('builds every letter into out/<id>/ and exits 0', async () => {
+    const p = project();
+    const r = await run(p.root, 'build');
+    expect(r.code).toBe(0);
+    for (const name of ['minimal.en.pdf', 'minimal.ko.pdf', 'minimal.en.docx', 'minimal.ko.docx', 'SHA256SUMS', 'manifest.json']) {
+      expect(existsSync(path.join(p.root, 'out/minimal', name)), name).toBe(true);
+    }
+    expect(r.stdout).toContain('wrote out/minimal/minimal.ko.pdf');
+    const sums = readFileSync(path.join(p.root, 'out/minimal/SHA256SUMS'), 'utf8');
+    expect(sums.trim().split('\n')).toHaveLength(4);
+    expect(sums).toMatch(/^[0-9a-f]{64} {2}minimal\.en\.pdf$/m);
+  });
+
+  it('exits 1 with file:line:col diagnostics and leaves earlier artifacts untouched', async () => {
+    const p = project();
+    expect((await run(p.root, 'build', '--format', 'pdf')).code).toBe(0);
+    const pdf = path.join(p.root, 'out/minimal/minimal.en.pdf');
+    const before = readFileSync(pdf);
+    const file = path.join(p.root, 'letters/minimal/letter.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('date: 2025-03-11', 'date: 11 March 2025'));
+    const r = await run(p.root, 'build');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^letters\/minimal\/letter\.yaml:3:7: expected a date written YYYY-MM-DD/m);
+    expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace for bad input
+    expect(readFileSync(pdf).equals(before)).toBe(true);
+    expect(existsSync(path.join(p.root, 'out/minimal/minimal.en.docx'))).toBe(false);
+  });
+
+  it('exits 1 naming an unknown letter, with a suggestion', async () => {
+    const p = project();
+    const r = await run(p.root, 'build', 'minimall');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('letters/minimall/letter.yaml: no letter `minimall`\n  hint: did you mean `minimal`?');
+  });
+
+  it('exits 2 on a usage error and 0 on --help', async () => {
+    const p = project();
+    expect((await run(p.root, 'build', '--bogus')).code).toBe(2);
+    expect((await run(p.root, 'frobnicate')).code).toBe(2);
+    const help = await run(p.root, 'build', '--help');
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain('letter build nk-pows-2025');
+  });
+
+  it('builds only the formats and languages asked for', async () => {
+    const p = project();
+    const r = await run(p.root, 'build', 'minimal', '--format', 'pdf', '--lang', 'ko');
+    expect(r.code).toBe(0);
+    expect(r.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^wrote out\/minimal\/minimal\.ko\.pdf/)]);
+    expect((await run(p.root, 'build', '--format', 'odt')).stderr).toContain('unknown format `odt`');
+  });
+});

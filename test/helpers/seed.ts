@@ -1,0 +1,36 @@
+// The seed letter, built once per test file into a temporary project: the artifacts a user gets
+// from `letter build`, and the letter's own paragraphs and names to look for in them.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { build } from '../../src/build/build.js';
+import { nodeWorld } from '../../src/core/node-world.js';
+import { projectWithLetter, REPO } from './project.js';
+
+export const SEED = 'nk-pows-2025';
+
+interface SeedYaml {
+  body: Record<string, string>;
+  signatories: { list: { name: Record<string, string>; note?: Record<string, string>; short?: string | Record<string, string> }[] };
+}
+
+export const seedData = parse(readFileSync(path.join(REPO, 'letters', SEED, 'letter.yaml'), 'utf8')) as SeedYaml;
+
+/** The body's paragraphs in one language, Markdown escapes and emphasis removed. */
+export function seedParagraphs(lang: string): string[] {
+  return seedData.body[lang]!.trim()
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\\([[\]*_])/g, '$1').replace(/\s+/g, ' ').trim());
+}
+
+export async function buildSeed(): Promise<{ root: string; file(lang: string, ext: string): string; dispose(): void }> {
+  const p = projectWithLetter(SEED);
+  await build(nodeWorld(p.root, {}), { ids: [SEED] });
+  return { root: p.root, file: (lang, ext) => path.join(p.root, 'out', SEED, `${SEED}.${lang}.${ext}`), dispose: p.dispose };
+}
+
+/** Text with all white space removed: line breaks and justification must not matter. */
+export function squeeze(text: string): string {
+  return text.replace(/\s+/g, '');
+}

@@ -1,0 +1,37 @@
+// A second client for the PDFs: poppler (pdffonts, pdftotext) and qpdf read what we wrote.
+
+import { execFileSync } from 'node:child_process';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSeed, seedData, seedParagraphs, squeeze } from '../helpers/seed.js';
+
+let seed: Awaited<ReturnType<typeof buildSeed>>;
+beforeAll(async () => {
+  seed = await buildSeed();
+});
+afterAll(() => seed?.dispose());
+
+const run = (cmd: string, ...args: string[]) => execFileSync(cmd, args, { encoding: 'utf8' });
+
+describe.each(['en', 'ko'])('the seed letter’s %s PDF read by poppler and qpdf', (lang) => {
+  it('passes qpdf --check', () => {
+    expect(run('qpdf', '--check', seed.file(lang, 'pdf'))).toMatch(/No syntax or stream encoding errors found/);
+  });
+
+  it('has every font embedded, subset, with a ToUnicode map', () => {
+    const rows = run('pdffonts', seed.file(lang, 'pdf')).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) expect(row).toMatch(/^[A-Z]{6}\+\S+\s+CID TrueType\s+Identity-H\s+yes yes yes/);
+    if (lang === 'ko') expect(rows.some((r) => r.includes('NotoSerifKR-Regular'))).toBe(true);
+  });
+
+  it('extracts the whole letter: every body paragraph in order and every signatory', () => {
+    const text = squeeze(run('pdftotext', '-enc', 'UTF-8', seed.file(lang, 'pdf'), '-'));
+    let from = 0;
+    for (const paragraph of seedParagraphs(lang)) {
+      const at = text.indexOf(squeeze(paragraph), from);
+      expect(at, paragraph.slice(0, 60)).toBeGreaterThanOrEqual(from);
+      from = at;
+    }
+    for (const s of seedData.signatories.list) expect(text).toContain(squeeze(s.name[lang]!));
+  });
+});
