@@ -25,6 +25,8 @@ export interface Word {
   spaceAfter: number;
   /** A forced line break follows this word. */
   breakAfter: boolean;
+  /** The space after this word may not break (KLREQ line-start and line-end prohibitions). */
+  glued?: boolean;
 }
 
 interface Piece {
@@ -92,7 +94,23 @@ function toWords(pieces: (Piece | 'break')[]): Word[] {
   endWord(0, false);
   const last = words.at(-1);
   if (last) last.spaceAfter = 0;
+  words.forEach((word, i) => {
+    const next = words[i + 1];
+    if (next && !word.breakAfter && (NO_LINE_END.test(lastChar(word)) || NO_LINE_START.test(firstChar(next)))) word.glued = true;
+  });
   return words;
+}
+
+/** KLREQ §4.3: characters that may not start a line, and characters that may not end one. */
+export const NO_LINE_START = /^[,.?!)\]}”’:;%·。、」』〉》…‥]$/u;
+export const NO_LINE_END = /^[([{“‘「『〈《]$/u;
+
+function firstChar(word: Word): string {
+  return [...(word.boxes[0]?.text ?? '')][0] ?? '';
+}
+
+function lastChar(word: Word): string {
+  return [...(word.boxes.at(-1)?.text ?? '')].at(-1) ?? '';
 }
 
 /** Splits a word wider than `max` into pieces that fit, character by character: the last resort. */

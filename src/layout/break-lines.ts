@@ -66,7 +66,7 @@ function firstFit(words: Word[], measure: (line: number) => number): number[] {
   let width = 0;
   words.forEach((word, i) => {
     const gap = i > 0 && width > 0 ? words[i - 1]!.spaceAfter : 0;
-    if (width > 0 && width + gap + word.width > measure(ends.length)) {
+    if (width > 0 && width + gap + word.width > measure(ends.length) && !words[i - 1]!.glued) {
       ends.push(i);
       width = word.width;
     } else width += gap + word.width;
@@ -78,8 +78,9 @@ function firstFit(words: Word[], measure: (line: number) => number): number[] {
 /**
  * Ends of the lines that minimise total demerits. best[j] is the cheapest way to set words
  * 0..j-1 with a break after word j-1; a line from i to j costs (1 + badness)², where badness
- * grows with the cube of how far its spaces must stretch or shrink. Lines may not shrink
- * past SPACE_SHRINK; they may stretch as far as needed, at a price, so a solution always exists.
+ * grows with the cube of how far its spaces must stretch or shrink. Lines may stretch as far
+ * as needed, at a price; a line that cannot shrink enough costs more than any that fits, so a
+ * solution always exists (only prohibited breaks between words too long for the line force one).
  * Only the first line's measure may differ, so the line number need not be part of the state.
  */
 function totalFit(words: Word[], measure: (line: number) => number): number[] {
@@ -88,6 +89,7 @@ function totalFit(words: Word[], measure: (line: number) => number): number[] {
   const from = new Int32Array(n + 1).fill(-1);
   best[0] = 0;
   for (let j = 1; j <= n; j++) {
+    if (j < n && words[j - 1]!.glued) continue;
     let width = 0;
     let stretch = 0;
     let shrink = 0;
@@ -100,9 +102,11 @@ function totalFit(words: Word[], measure: (line: number) => number): number[] {
         shrink += space * SPACE_SHRINK;
       }
       const m = measure(i === 0 ? 0 : 1);
-      if (width - shrink > m + 0.001 && i < j - 1) break;
+      const overfull = width - shrink > m + 0.001;
+      // Past the measure only while no line ending at j was found: glued words may overflow.
+      if (overfull && best[j] !== Infinity) break;
       if (best[i] === Infinity) continue;
-      const cost = lineDemerits(width, stretch, shrink, m, j === n);
+      const cost = overfull ? OVERFULL + (width - shrink - m) : lineDemerits(width, stretch, shrink, m, j === n);
       if (best[i]! + cost < best[j]!) {
         best[j] = best[i]! + cost;
         from[j] = i;
@@ -113,6 +117,9 @@ function totalFit(words: Word[], measure: (line: number) => number): number[] {
   for (let j = n; j > 0; j = from[j]!) ends.push(j);
   return ends.reverse();
 }
+
+/** Cost of a line wider than its measure: worse than any line that fits. */
+const OVERFULL = 1e15;
 
 function lineDemerits(width: number, stretch: number, shrink: number, measure: number, last: boolean): number {
   if (last) return width <= measure + 0.001 ? 0 : lineDemerits(width, stretch, shrink, measure, false);
