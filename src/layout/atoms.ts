@@ -21,6 +21,10 @@ export interface Box {
 export interface Word {
   boxes: Box[];
   width: number;
+  /** Gaps between the word's characters, where justification may add letter spacing. */
+  letterGaps: number;
+  /** The word's font size (its largest), the unit of letter spacing. */
+  size: number;
   /** Natural width of the space after this word (0 when a forced break or the end follows). */
   spaceAfter: number;
   /** A forced line break follows this word. */
@@ -69,7 +73,7 @@ function toWords(pieces: (Piece | 'break')[]): Word[] {
       }
       return;
     }
-    words.push({ boxes, width: boxes.reduce((w, b) => w + b.width, 0), spaceAfter, breakAfter });
+    words.push(makeWord(boxes, spaceAfter, breakAfter));
     boxes = [];
   };
   for (const piece of pieces) {
@@ -101,6 +105,18 @@ function toWords(pieces: (Piece | 'break')[]): Word[] {
   return words;
 }
 
+function makeWord(boxes: Box[], spaceAfter: number, breakAfter: boolean): Word {
+  let width = 0;
+  let chars = 0;
+  let size = 0;
+  for (const b of boxes) {
+    width += b.width;
+    chars += [...b.text].length;
+    size = Math.max(size, b.size);
+  }
+  return { boxes, width, letterGaps: Math.max(0, chars - 1), size, spaceAfter, breakAfter };
+}
+
 /** KLREQ §4.3: characters that may not start a line, and characters that may not end one. */
 export const NO_LINE_START = /^[,.?!)\]}”’:;%·。、」』〉》…‥]$/u;
 export const NO_LINE_END = /^[([{“‘「『〈《]$/u;
@@ -119,7 +135,7 @@ export function splitWideWord(word: Word, max: number): Word[] {
   let boxes: Box[] = [];
   let width = 0;
   const flush = () => {
-    if (boxes.length) out.push({ boxes, width, spaceAfter: 0, breakAfter: false });
+    if (boxes.length) out.push(makeWord(boxes, 0, false));
     boxes = [];
     width = 0;
   };

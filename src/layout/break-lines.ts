@@ -22,6 +22,13 @@ export type MeasureOf = (line: number) => { indent: number; measure: number };
 /** How far a space may stretch and shrink, as fractions of its natural width (TeX's defaults). */
 export const SPACE_STRETCH = 0.5;
 export const SPACE_SHRINK = 1 / 3;
+/**
+ * How far the gap between two letters of a word may stretch and shrink, in ems. A little
+ * letter spacing takes part of a line's slack, so word spaces vary less from line to line
+ * (Korean typesetters adjust 자간 the same way; Latin ones call it tracking).
+ */
+export const LETTER_STRETCH = 0.012;
+export const LETTER_SHRINK = 0.006;
 
 export function breakLines(input: Word[], measureOf: MeasureOf, justify: boolean): Line[] {
   const words = splitOverwide(input, measureOf);
@@ -94,12 +101,14 @@ function totalFit(words: Word[], measure: (line: number) => number): number[] {
     let stretch = 0;
     let shrink = 0;
     for (let i = j - 1; i >= 0; i--) {
-      width += words[i]!.width;
+      const word = words[i]!;
+      width += word.width;
+      stretch += word.letterGaps * word.size * LETTER_STRETCH;
+      shrink += word.letterGaps * word.size * LETTER_SHRINK;
       if (i < j - 1) {
-        const space = words[i]!.spaceAfter;
-        width += space;
-        stretch += space * SPACE_STRETCH;
-        shrink += space * SPACE_SHRINK;
+        width += word.spaceAfter;
+        stretch += word.spaceAfter * SPACE_STRETCH;
+        shrink += word.spaceAfter * SPACE_SHRINK;
       }
       const m = measure(i === 0 ? 0 : 1);
       const overfull = width - shrink > m + 0.001;
@@ -128,4 +137,34 @@ function lineDemerits(width: number, stretch: number, shrink: number, measure: n
   else ratio = shrink > 0 ? (width - measure) / shrink : width > measure + 0.001 ? 10 : 0;
   const badness = 100 * Math.abs(ratio) ** 3;
   return (1 + badness) ** 2;
+}
+
+export interface Justification {
+  /** Added to the gap between two letters of a word, in points (negative: tightened). */
+  letterSpacing: number;
+  /** Added to each space between words, in points. */
+  wordSpacing: number;
+}
+
+/**
+ * How a justified line takes up its slack: letters and spaces each move by the same fraction
+ * of how far they may stretch (or shrink), so neither is pushed to its limit alone.
+ */
+export function justification(line: Line): Justification {
+  const slack = line.measure - line.naturalWidth;
+  const gaps = line.words.length - 1;
+  let letters = 0;
+  let spaces = 0;
+  line.words.forEach((w, i) => {
+    const em = w.letterGaps * w.size;
+    letters += slack >= 0 ? em * LETTER_STRETCH : em * LETTER_SHRINK;
+    if (i < gaps) spaces += w.spaceAfter * (slack >= 0 ? SPACE_STRETCH : SPACE_SHRINK);
+  });
+  if (gaps === 0 || letters + spaces <= 0) return { letterSpacing: 0, wordSpacing: 0 };
+  // Letter spacing never goes past its limit; spaces take whatever slack is left.
+  const ratio = Math.min(1, Math.abs(slack) / (letters + spaces));
+  const size = line.words[0]!.size;
+  const letterSpacing = Math.sign(slack) * ratio * size * (slack >= 0 ? LETTER_STRETCH : LETTER_SHRINK);
+  const letterTotal = line.words.reduce((n, w) => n + w.letterGaps, 0) * letterSpacing;
+  return { letterSpacing, wordSpacing: (slack - letterTotal) / gaps };
 }

@@ -4,7 +4,7 @@
 // justified lines get their slack spread evenly over their spaces.
 
 import type { ParagraphStyle, StyleSheet } from '../model/stylesheet.js';
-import type { Line } from './break-lines.js';
+import { justification, type Justification, type Line } from './break-lines.js';
 import type { Page, PlacedText } from './types.js';
 
 export interface FlowParagraph {
@@ -70,20 +70,24 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page']): Page[
     const gaps = line.words.length - 1;
     const slack = line.measure - line.naturalWidth;
     let x = page.margins.left + line.indent;
-    let extra = 0;
-    if (style.align === 'justify' && !line.last && gaps > 0) extra = slack / gaps;
+    let spacing: Justification = { letterSpacing: 0, wordSpacing: 0 };
+    if (style.align === 'justify' && !line.last) spacing = justification(line);
     else if (style.align === 'right') x += Math.max(0, slack);
     else if (style.align === 'center') x += Math.max(0, slack / 2);
+    const ls = spacing.letterSpacing;
     line.words.forEach((word, w) => {
       word.boxes.forEach((box, b) => {
+        const lastBox = b === word.boxes.length - 1;
         // The space after a word is drawn as part of its last box, so extracted text keeps it.
-        const space = b === word.boxes.length - 1 && w < gaps && word.spaceAfter > 0 ? ' ' : '';
-        const item: PlacedText = { x, y: baseline, text: box.text + space, face: box.face, size: box.size, width: box.width };
+        const space = lastBox && w < gaps && word.spaceAfter > 0 ? ' ' : '';
+        const chars = [...box.text].length;
+        const item: PlacedText = { x, y: baseline, text: box.text + space, face: box.face, size: box.size, width: box.width + ls * (lastBox ? chars - 1 : chars) };
+        if (ls) item.letterSpacing = ls;
         if (box.href) item.href = box.href;
         target.items.push(item);
-        x += box.width;
+        x += item.width;
       });
-      if (w < gaps) x += word.spaceAfter + extra;
+      if (w < gaps) x += word.spaceAfter + spacing.wordSpacing;
     });
   }
 }

@@ -11,8 +11,10 @@ export interface PlacedText {
   text: string;
   face: Face;
   size: number;
-  /** Advance of the text as laid out (kerning included), in points. */
+  /** Advance of the text as laid out (kerning and letter spacing included), in points. */
   width: number;
+  /** Extra space after each character, in points (justification). */
+  letterSpacing?: number;
   href?: string;
 }
 

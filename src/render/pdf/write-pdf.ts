@@ -50,7 +50,7 @@ export async function writePdf(model: DocumentModel, ctx: RenderContext): Promis
     doc.addPage({ size: [page.width, page.height], margin: 0 });
     for (const item of page.items) {
       use(item.face, item.size);
-      doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
+      doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic', ...(item.letterSpacing ? { characterSpacing: item.letterSpacing } : {}) });
       if (item.href) doc.link(item.x, item.y - item.size * 0.8, item.width, item.size, item.href);
     }
   }
