@@ -29,7 +29,7 @@ describe.each(['en', 'ko'])('the seed letter’s %s document model', (lang) => {
     const all = [...paragraphs(model.blocks)];
     const body = all.filter((p) => p.role === 'body').map((p) => inlineText(p.content));
     expect(body).toEqual(seedParagraphs(lang));
-    expect(body).toHaveLength(13);
+    expect(body).toHaveLength(12);
     expect(all.filter((p) => p.role === 'signatory')).toHaveLength(11);
     const roles = all.map((p) => p.role);
     expect(roles.indexOf('closing')).toBeGreaterThan(roles.lastIndexOf('body'));

@@ -34,3 +34,8 @@ export async function buildSeed(): Promise<{ root: string; file(lang: string, ex
 export function squeeze(text: string): string {
   return text.replace(/\s+/g, '');
 }
+
+/** Text extracted from a PDF without its page furniture ("2 / 3" footers), squeezed. */
+export function bodyText(extracted: string): string {
+  return squeeze(extracted.split('\n').filter((l) => !/^\s*\d+\s*\/\s*\d+\s*$/.test(l)).join('\n'));
+}

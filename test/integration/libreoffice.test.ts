@@ -1,12 +1,14 @@
 // A second client for the DOCX files: LibreOffice opens each one and converts it to PDF,
-// whose text must still hold the whole letter.
+// whose text must still hold the whole letter. LibreOffice sees only the letter's own fonts
+// (as on a partner's machine that has them installed), never whatever the test machine has.
 
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSeed, seedData, seedParagraphs, squeeze, SEED } from '../helpers/seed.js';
+import { REPO } from '../helpers/project.js';
+import { bodyText, buildSeed, seedData, seedParagraphs, squeeze, SEED } from '../helpers/seed.js';
 
 let seed: Awaited<ReturnType<typeof buildSeed>>;
 let outDir: string;
@@ -16,7 +18,14 @@ beforeAll(async () => {
   outDir = mkdtempSync(path.join(tmpdir(), 'letter-lo-'));
   // A private profile: no interference from (or with) a desktop session or another run.
   profile = mkdtempSync(path.join(tmpdir(), 'letter-lo-profile-'));
-  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, seed.file('en', 'docx'), seed.file('ko', 'docx')], { stdio: 'pipe', timeout: 240_000 });
+  const fontsConf = path.join(profile, 'fonts.conf');
+  const dirs = ['node_modules/source-serif/TTF', 'node_modules/@expo-google-fonts/noto-serif-kr'].map((d) => `<dir>${path.join(REPO, d)}</dir>`);
+  writeFileSync(fontsConf, `<?xml version="1.0"?><fontconfig>${dirs.join('')}<cachedir>${path.join(profile, 'fc-cache')}</cachedir></fontconfig>`);
+  execFileSync('soffice', [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', 'pdf', '--outdir', outDir, seed.file('en', 'docx'), seed.file('ko', 'docx')], {
+    stdio: 'pipe',
+    timeout: 240_000,
+    env: { ...process.env, FONTCONFIG_FILE: fontsConf },
+  });
 });
 afterAll(() => {
   seed?.dispose();
@@ -26,7 +35,7 @@ afterAll(() => {
 describe.each(['en', 'ko'])('LibreOffice opening the seed letter’s %s DOCX', (lang) => {
   it('converts it to a PDF holding every body paragraph in order and every signatory', () => {
     const pdf = path.join(outDir, `${SEED}.${lang}.pdf`);
-    const text = squeeze(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
+    const text = bodyText(execFileSync('pdftotext', ['-enc', 'UTF-8', pdf, '-'], { encoding: 'utf8' }));
     let from = 0;
     for (const paragraph of seedParagraphs(lang)) {
       const at = text.indexOf(squeeze(paragraph), from);
@@ -34,5 +43,11 @@ describe.each(['en', 'ko'])('LibreOffice opening the seed letter’s %s DOCX', (
       from = at;
     }
     for (const s of seedData.signatories.list) expect(text).toContain(squeeze(s.name[lang]!));
+  });
+
+  it('renders with the letter’s fonts', () => {
+    const fonts = execFileSync('pdffonts', [path.join(outDir, `${SEED}.${lang}.pdf`)], { encoding: 'utf8' });
+    expect(fonts).toContain('SourceSerif4');
+    if (lang === 'ko') expect(fonts).toContain('NotoSerifKR');
   });
 });

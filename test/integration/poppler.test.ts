@@ -2,7 +2,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSeed, seedData, seedParagraphs, squeeze } from '../helpers/seed.js';
+import { bodyText, buildSeed, seedData, seedParagraphs, squeeze } from '../helpers/seed.js';
 
 let seed: Awaited<ReturnType<typeof buildSeed>>;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ describe.each(['en', 'ko'])('the seed letter’s %s PDF read by poppler and qpdf
   });
 
   it('extracts the whole letter: every body paragraph in order and every signatory', () => {
-    const text = squeeze(run('pdftotext', '-enc', 'UTF-8', seed.file(lang, 'pdf'), '-'));
+    const text = bodyText(run('pdftotext', '-enc', 'UTF-8', seed.file(lang, 'pdf'), '-'));
     let from = 0;
     for (const paragraph of seedParagraphs(lang)) {
       const at = text.indexOf(squeeze(paragraph), from);

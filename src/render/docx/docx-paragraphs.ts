@@ -1,0 +1,65 @@
+// Blocks and inline runs of the model as Word paragraphs: each paragraph names its role's
+// style; runs carry only their marks (bold, italic), a character style for their role, and
+// links become hyperlinks. Sections add no Word structure; lists and quotes keep their roles.
+
+import { ExternalHyperlink, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import type { Block, Paragraph as ModelParagraph, TextRun as TextRun_ } from '../../model/document.js';
+import { HYPERLINK_STYLE } from './docx-styles.js';
+
+export function docxParagraphs(blocks: readonly Block[]): Paragraph[] {
+  const out: Paragraph[] = [];
+  const walk = (list: readonly Block[]) => {
+    for (const block of list) {
+      if (block.kind === 'paragraph') out.push(paragraph(block));
+      else if (block.kind === 'list') {
+        block.items.forEach((item, i) => {
+          const label = block.ordered ? `${i + 1}.\t` : '•\t';
+          item.forEach((b, k) => {
+            if (b.kind === 'paragraph') out.push(paragraph(b, k === 0 ? label : undefined));
+            else walk([b]);
+          });
+        });
+      } else walk(block.children);
+    }
+  };
+  walk(blocks);
+  return out;
+}
+
+function paragraph(p: ModelParagraph, label?: string): Paragraph {
+  const children: ParagraphChild[] = label ? [new TextRun({ text: label })] : [];
+  let link: { href: string; runs: TextRun[] } | undefined;
+  const flush = () => {
+    if (link) children.push(new ExternalHyperlink({ link: link.href, children: link.runs }));
+    link = undefined;
+  };
+  let breaks = 0;
+  for (const inline of p.content) {
+    if (inline.kind === 'break') {
+      breaks++;
+      continue;
+    }
+    if (link && link.href !== inline.href) flush();
+    const r = run(inline, breaks);
+    breaks = 0;
+    if (inline.href) {
+      link ??= { href: inline.href, runs: [] };
+      link.runs.push(r);
+    } else children.push(r);
+  }
+  if (breaks) children.push(new TextRun({ break: breaks }));
+  flush();
+  return new Paragraph({ style: p.role, children });
+}
+
+/** A text run; Word writes a line break as part of the run that follows it. */
+function run(inline: TextRun_, breaksBefore: number): TextRun {
+  const style = inline.href ? HYPERLINK_STYLE : inline.role;
+  return new TextRun({
+    text: inline.text,
+    ...(inline.marks.strong ? { bold: true } : {}),
+    ...(inline.marks.em ? { italics: true } : {}),
+    ...(style ? { style } : {}),
+    ...(breaksBefore ? { break: breaksBefore } : {}),
+  });
+}

@@ -1,0 +1,52 @@
+// The DOCX writer: the document model as an editable Word document whose styles match the
+// PDF's roles, with the fonts and language of the letter, page geometry, page numbers, and
+// document properties. Reads only the model and the font book.
+
+import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import type { DocumentModel } from '../../model/document.js';
+import type { RenderContext } from '../formats.js';
+import { docxParagraphs } from './docx-paragraphs.js';
+import { docxStyles, twips, wordLanguage } from './docx-styles.js';
+import { withEastAsianDefaults } from './east-asian.js';
+import { repackDocx } from './repack.js';
+
+export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promise<Uint8Array> {
+  const { meta, styles } = model;
+  const { page } = styles;
+  const doc = new Document({
+    title: meta.title,
+    ...(meta.subject ? { subject: meta.subject } : {}),
+    creator: meta.authors.join(', ') || 'letter',
+    lastModifiedBy: 'letter',
+    keywords: meta.keywords.join(', '),
+    revision: 1,
+    styles: docxStyles(styles, meta.lang, ctx.fonts),
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: twips(page.width), height: twips(page.height) },
+            margin: { top: twips(page.margins.top), right: twips(page.margins.right), bottom: twips(page.margins.bottom), left: twips(page.margins.left), footer: twips(page.margins.bottom / 2), header: twips(page.margins.top / 2) },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 18 })] })],
+          }),
+        },
+        children: docxParagraphs(model.blocks),
+      },
+    ],
+  });
+  const packed = await Packer.toBuffer(doc);
+  return repackDocx(packed, meta.created, (name, xml) => {
+    if (name === 'word/styles.xml') return withEastAsianDefaults(xml);
+    if (name === 'docProps/core.xml') return withLanguage(xml, wordLanguage(meta.lang));
+    return xml;
+  });
+}
+
+/** dc:language in the core properties: the docx package has no option for it. */
+function withLanguage(coreXml: string, lang: string): string {
+  return coreXml.includes('<dc:language>') ? coreXml : coreXml.replace('</cp:coreProperties>', `<dc:language>${lang}</dc:language></cp:coreProperties>`);
+}

@@ -1,0 +1,83 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { RenderedArtifact } from '../../../src/build/build-letters.js';
+import { all, attr, docxParts, paragraphsOf } from '../../helpers/docx-parts.js';
+import { fixture } from '../../helpers/project.js';
+import { renderArtifacts } from '../../helpers/render.js';
+
+const root = fixture('minimal');
+let docx: Map<string, RenderedArtifact>;
+beforeAll(async () => {
+  docx = await renderArtifacts(root, 'minimal', ['docx']);
+});
+const parts = (lang: string) => docxParts(docx.get(`${lang}.docx`)!.bytes);
+
+describe('DOCX writer', () => {
+  it('writes every paragraph in order, each with its role’s style', () => {
+    const ps = paragraphsOf(parts('ko').xml('word/document.xml')).filter((p) => p.style);
+    expect(ps.map((p) => p.style)).toEqual(['title', 'date', 'recipient-name', 'address', 'subject', 'salutation', 'body', 'body', 'closing', 'signoff', 'signatories-heading', 'signatory', 'signatory', 'signatory']);
+    expect(ps.map((p) => p.text).slice(0, 8)).toEqual(['시험 서한', '2025년 3월 11일', '수신인', '메인 거리 1\n키이우', '제목: 시험', '수신인께', '첫째 문단은 “인용”과 강조를 담고 있습니다.', '둘째 문단입니다.']);
+  });
+
+  it('defines a named style per role with the style sheet’s size, alignment and spacing', () => {
+    const styles = all(parts('en').xml('word/styles.xml'), 'style');
+    const byId = new Map(styles.map((s) => [attr(s, 'styleId'), s]));
+    const body = byId.get('body')!;
+    expect(attr(all(body, 'name')[0], 'val')).toBe('Letter Body');
+    expect(attr(all(body, 'jc')[0], 'val')).toBe('both');
+    expect(attr(all(body, 'sz')[0], 'val')).toBe('22');
+    expect(attr(all(body, 'spacing')[0], 'after')).toBe('180');
+    expect(attr(all(byId.get('title')!, 'jc')[0], 'val')).toBe('center');
+    expect(all(byId.get('title')!, 'b')).toHaveLength(1);
+    expect(byId.get('note')?.getAttributeNS('http://schemas.openxmlformats.org/wordprocessingml/2006/main', 'type')).toBe('character');
+  });
+
+  it('sets Latin and East Asian fonts, the language, and Korean line rules in the defaults', () => {
+    const styles = parts('ko').xml('word/styles.xml');
+    const defaults = all(styles, 'docDefaults')[0]!;
+    const fonts = all(defaults, 'rFonts')[0];
+    expect([attr(fonts, 'ascii'), attr(fonts, 'hAnsi'), attr(fonts, 'eastAsia')]).toEqual(['Source Serif 4', 'Source Serif 4', 'Noto Serif KR']);
+    const lang = all(defaults, 'lang')[0];
+    expect([attr(lang, 'val'), attr(lang, 'eastAsia')]).toEqual(['ko-KR', 'ko-KR']);
+    expect(attr(all(defaults, 'wordWrap')[0], 'val')).toBe('1');
+    expect(all(defaults, 'kinsoku')).toHaveLength(1);
+    expect(attr(all(defaults, 'autoSpaceDE')[0], 'val')).toBe('0');
+    expect(attr(all(defaults, 'autoSpaceDN')[0], 'val')).toBe('0');
+    expect(attr(all(parts('en').xml('word/styles.xml'), 'lang')[0], 'val')).toBe('en-US');
+  });
+
+  it('turns links into hyperlinks and keeps escaped text as written', () => {
+    const p = parts('en');
+    const doc = p.xml('word/document.xml');
+    const link = all(doc, 'hyperlink')[0]!;
+    const id = link.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id');
+    const rel = all(p.xml('word/_rels/document.xml.rels'), 'Relationship', 'http://schemas.openxmlformats.org/package/2006/relationships').find((r) => r.getAttribute('Id') === id);
+    expect(rel?.getAttribute('Target')).toBe('https://example.org');
+    expect(rel?.getAttribute('TargetMode')).toBe('External');
+    expect(paragraphsOf(doc).map((x) => x.text)).toContain('Second paragraph: Smith & <Sons> say <b>hello</b>.');
+  });
+
+  it('sets the page size and margins of the style sheet and numbers the pages', () => {
+    const p = parts('en');
+    const sect = all(p.xml('word/document.xml'), 'sectPr')[0]!;
+    expect([attr(all(sect, 'pgSz')[0], 'w'), attr(all(sect, 'pgSz')[0], 'h')]).toEqual(['11906', '16838']);
+    expect(attr(all(sect, 'pgMar')[0], 'left')).toBe('1360');
+    const footer = p.names.find((n) => /^word\/footer\d*\.xml$/.test(n))!;
+    const instr = all(p.xml(footer), 'instrText').map((i) => i.textContent?.trim());
+    expect(instr).toEqual(['PAGE', 'NUMPAGES']);
+  });
+
+  it('records title, language and the letter’s date as document properties', () => {
+    const core = parts('ko').xml('docProps/core.xml');
+    const text = (ns: string, local: string) => all(core, local, ns)[0]?.textContent;
+    expect(text('http://purl.org/dc/elements/1.1/', 'title')).toBe('시험 서한');
+    expect(text('http://purl.org/dc/elements/1.1/', 'language')).toBe('ko-KR');
+    expect(text('http://purl.org/dc/terms/', 'created')).toBe('2025-03-11T00:00:00Z');
+    expect(text('http://purl.org/dc/terms/', 'modified')).toBe('2025-03-11T00:00:00Z');
+  });
+
+  it('gives the same bytes for the same letter', async () => {
+    const again = await renderArtifacts(root, 'minimal', ['docx']);
+    expect(again.get('ko.docx')!.sha256).toBe(docx.get('ko.docx')!.sha256);
+    expect(again.get('en.docx')!.sha256).toBe(docx.get('en.docx')!.sha256);
+  });
+});
