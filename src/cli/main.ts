@@ -7,6 +7,7 @@ import { ExitCode, formatDiagnostic, LetterError } from '../core/diagnostics.js'
 import { nodeWorld } from '../core/node-world.js';
 import { VERSION } from '../core/version.js';
 import { build } from '../build/build.js';
+import { cleanUpOnInterrupt } from './interrupts.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -22,7 +23,17 @@ const defaultIO = (): CliIO => ({
   env: process.env,
 });
 
-export async function main(argv: string[], io: CliIO = defaultIO()): Promise<number> {
+export async function main(argv: string[], io?: CliIO): Promise<number> {
+  // Only a real process owns its signals; a library caller or a test keeps its own.
+  const restoreSignals = io ? undefined : cleanUpOnInterrupt();
+  try {
+    return await run(argv, io ?? defaultIO());
+  } finally {
+    restoreSignals?.();
+  }
+}
+
+async function run(argv: string[], io: CliIO): Promise<number> {
   let code: number = ExitCode.ok;
   const program = new Command()
     .name('letter')

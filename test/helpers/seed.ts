@@ -3,6 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { expect } from 'vitest';
 import { parse } from 'yaml';
 import { build } from '../../src/build/build.js';
 import { nodeWorld } from '../../src/core/node-world.js';
@@ -38,4 +39,16 @@ export function squeeze(text: string): string {
 /** Text extracted from a PDF without its page furniture ("2 / 3" footers), squeezed. */
 export function bodyText(extracted: string): string {
   return squeeze(extracted.split('\n').filter((l) => !/^\s*\d+\s*\/\s*\d+\s*$/.test(l)).join('\n'));
+}
+
+/** Asserts that text extracted from a PDF holds every body paragraph in order and every signatory. */
+export function expectWholeLetter(extracted: string, lang: string): void {
+  const text = bodyText(extracted);
+  let from = 0;
+  for (const paragraph of seedParagraphs(lang)) {
+    const at = text.indexOf(squeeze(paragraph), from);
+    expect(at, paragraph.slice(0, 60)).toBeGreaterThanOrEqual(from);
+    from = at;
+  }
+  for (const s of seedData.signatories.list) expect(text).toContain(squeeze(s.name[lang]!));
 }

@@ -1,0 +1,20 @@
+// Ctrl-C or a CI timeout in the middle of a build: remove the temporary files of writes in
+// flight (the renamed artifacts are whole, the rest untouched) and exit 130 or 143.
+
+import { rmSync } from 'node:fs';
+import { pendingTempFiles } from '../publish/atomic-write.js';
+
+const CODES = { SIGINT: 130, SIGTERM: 143 } as const;
+
+export function cleanUpOnInterrupt(): () => void {
+  const handlers = (Object.keys(CODES) as (keyof typeof CODES)[]).map((signal) => {
+    const handler = () => {
+      for (const tmp of pendingTempFiles()) rmSync(tmp, { force: true });
+      process.stderr.write(`interrupted; no artifact was left half-written\n`);
+      process.exit(CODES[signal]);
+    };
+    process.once(signal, handler);
+    return () => process.off(signal, handler);
+  });
+  return () => handlers.forEach((off) => off());
+}
