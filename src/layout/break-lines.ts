@@ -22,13 +22,6 @@ export type MeasureOf = (line: number) => { indent: number; measure: number };
 /** How far a space may stretch and shrink, as fractions of its natural width (TeX's defaults). */
 export const SPACE_STRETCH = 0.5;
 export const SPACE_SHRINK = 1 / 3;
-/**
- * How far the gap between two letters of a word may stretch and shrink, in ems. A little
- * letter spacing takes part of a line's slack, so word spaces vary less from line to line
- * (Korean typesetters adjust 자간 the same way; Latin ones call it tracking).
- */
-export const LETTER_STRETCH = 0.012;
-export const LETTER_SHRINK = 0.006;
 
 export function breakLines(input: Word[], measureOf: MeasureOf, justify: boolean): Line[] {
   const words = splitOverwide(input, measureOf);
@@ -103,8 +96,8 @@ function totalFit(words: Word[], measure: (line: number) => number): number[] {
     for (let i = j - 1; i >= 0; i--) {
       const word = words[i]!;
       width += word.width;
-      stretch += word.letterGaps * word.size * LETTER_STRETCH;
-      shrink += word.letterGaps * word.size * LETTER_SHRINK;
+      stretch += word.letterGaps * word.letterStretch;
+      shrink += word.letterGaps * word.letterShrink;
       if (i < j - 1) {
         width += word.spaceAfter;
         stretch += word.spaceAfter * SPACE_STRETCH;
@@ -140,15 +133,16 @@ function lineDemerits(width: number, stretch: number, shrink: number, measure: n
 }
 
 export interface Justification {
-  /** Added to the gap between two letters of a word, in points (negative: tightened). */
-  letterSpacing: number;
+  /** Fraction of their stretch (positive) or shrink (negative) that letters and spaces take. */
+  ratio: number;
   /** Added to each space between words, in points. */
   wordSpacing: number;
 }
 
 /**
  * How a justified line takes up its slack: letters and spaces each move by the same fraction
- * of how far they may stretch (or shrink), so neither is pushed to its limit alone.
+ * of how far they may stretch (or shrink), so neither is pushed to its limit alone. Letters
+ * never pass their limit; spaces take whatever slack is left.
  */
 export function justification(line: Line): Justification {
   const slack = line.measure - line.naturalWidth;
@@ -156,15 +150,16 @@ export function justification(line: Line): Justification {
   let letters = 0;
   let spaces = 0;
   line.words.forEach((w, i) => {
-    const em = w.letterGaps * w.size;
-    letters += slack >= 0 ? em * LETTER_STRETCH : em * LETTER_SHRINK;
+    letters += w.letterGaps * (slack >= 0 ? w.letterStretch : w.letterShrink);
     if (i < gaps) spaces += w.spaceAfter * (slack >= 0 ? SPACE_STRETCH : SPACE_SHRINK);
   });
-  if (gaps === 0 || letters + spaces <= 0) return { letterSpacing: 0, wordSpacing: 0 };
-  // Letter spacing never goes past its limit; spaces take whatever slack is left.
-  const ratio = Math.min(1, Math.abs(slack) / (letters + spaces));
-  const size = line.words[0]!.size;
-  const letterSpacing = Math.sign(slack) * ratio * size * (slack >= 0 ? LETTER_STRETCH : LETTER_SHRINK);
-  const letterTotal = line.words.reduce((n, w) => n + w.letterGaps, 0) * letterSpacing;
-  return { letterSpacing, wordSpacing: (slack - letterTotal) / gaps };
+  if (gaps === 0 || letters + spaces <= 0) return { ratio: 0, wordSpacing: 0 };
+  const ratio = Math.sign(slack) * Math.min(1, Math.abs(slack) / (letters + spaces));
+  const lettersTaken = line.words.reduce((n, w) => n + w.letterGaps * letterSpacing(w, ratio), 0);
+  return { ratio, wordSpacing: (slack - lettersTaken) / gaps };
+}
+
+/** The letter spacing of a word on a line justified at `ratio`, in points. */
+export function letterSpacing(word: Word, ratio: number): number {
+  return ratio * (ratio >= 0 ? word.letterStretch : word.letterShrink);
 }

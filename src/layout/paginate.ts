@@ -4,7 +4,7 @@
 // justified lines get their slack spread evenly over their spaces.
 
 import type { ParagraphStyle, StyleSheet } from '../model/stylesheet.js';
-import { justification, type Justification, type Line } from './break-lines.js';
+import { justification, letterSpacing, type Justification, type Line } from './break-lines.js';
 import type { Page, PlacedText } from './types.js';
 
 export interface FlowParagraph {
@@ -70,12 +70,12 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page']): Page[
     const gaps = line.words.length - 1;
     const slack = line.measure - line.naturalWidth;
     let x = page.margins.left + line.indent;
-    let spacing: Justification = { letterSpacing: 0, wordSpacing: 0 };
+    let spacing: Justification = { ratio: 0, wordSpacing: 0 };
     if (style.align === 'justify' && !line.last) spacing = justification(line);
     else if (style.align === 'right') x += Math.max(0, slack);
     else if (style.align === 'center') x += Math.max(0, slack / 2);
-    const ls = spacing.letterSpacing;
     line.words.forEach((word, w) => {
+      const ls = letterSpacing(word, spacing.ratio);
       word.boxes.forEach((box, b) => {
         const lastBox = b === word.boxes.length - 1;
         // The space after a word is drawn as part of its last box, so extracted text keeps it.
