@@ -10,7 +10,7 @@ import { paragraphWords } from './atoms.js';
 import { breakLines, type Line } from './break-lines.js';
 import { paginate, type FlowParagraph } from './paginate.js';
 import { unitWidth } from './measure.js';
-import type { LaidOutDocument, Page } from './types.js';
+import type { LaidOutDocument, Page, StructureNode } from './types.js';
 
 export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDocument {
   const problems: Diagnostic[] = [];
@@ -18,7 +18,7 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
   const measure = page.width - page.margins.left - page.margins.right;
   const flow: FlowParagraph[] = [];
 
-  const addParagraph = (role: string, content: Inline[], extraIndent: number, label?: string) => {
+  const addParagraph = (parent: StructureNode, type: StructureNode['type'], role: string, content: Inline[], extraIndent: number, label?: string) => {
     const style: ParagraphStyle = model.styles.paragraphs[role]!;
     const labelled: Inline[] = label ? [{ kind: 'text', text: `${label} `, marks: {}, pos: content[0]?.kind === 'text' ? content[0].pos : { file: '' } }, ...content] : content;
     const words = paragraphWords(labelled, style, model.styles.characters, model.meta.lang, fonts, problems);
@@ -31,29 +31,40 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
       },
       style.align === 'justify',
     );
-    flow.push({ style, lines });
+    const tag: StructureNode = { type, children: [] };
+    parent.children.push(tag);
+    flow.push({ style, lines, tag });
+  };
+  const child = (parent: StructureNode, type: StructureNode['type']): StructureNode => {
+    const node: StructureNode = { type, children: [] };
+    parent.children.push(node);
+    return node;
   };
 
-  const walk = (blocks: Block[], extraIndent: number) => {
+  const walk = (blocks: Block[], parent: StructureNode, extraIndent: number) => {
     for (const block of blocks) {
-      if (block.kind === 'paragraph') addParagraph(block.role, block.content, extraIndent);
-      else if (block.kind === 'section' || block.kind === 'quote') walk(block.children, extraIndent);
+      if (block.kind === 'paragraph') addParagraph(parent, block.heading ? (`H${block.heading}` as const) : 'P', block.role, block.content, extraIndent);
+      else if (block.kind === 'section') walk(block.children, child(parent, 'Sect'), extraIndent);
+      else if (block.kind === 'quote') walk(block.children, child(parent, 'BlockQuote'), extraIndent);
       else {
+        const list = child(parent, 'L');
         block.items.forEach((item, i) => {
           const label = block.ordered ? `${i + 1}.` : '•';
+          const body = child(child(list, 'LI'), 'LBody');
           item.forEach((b, k) => {
-            if (b.kind === 'paragraph') addParagraph(b.role, b.content, extraIndent, k === 0 ? label : undefined);
-            else walk([b], extraIndent + 18);
+            if (b.kind === 'paragraph') addParagraph(body, 'P', b.role, b.content, extraIndent, k === 0 ? label : undefined);
+            else walk([b], body, extraIndent + 18);
           });
         });
       }
     }
   };
-  walk(model.blocks, 0);
+  const structure: StructureNode = { type: 'Document', children: [] };
+  walk(model.blocks, structure, 0);
   if (problems.length) throw new LetterError(problems);
   const pages = paginate(flow, model.styles.page);
   if (pages.length > 1) addPageNumbers(pages, model, fonts);
-  return { pages };
+  return { pages, structure };
 }
 
 /** "2 / 3" centred under the text block of every page of a letter longer than one page. */

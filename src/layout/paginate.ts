@@ -5,11 +5,13 @@
 
 import type { ParagraphStyle, StyleSheet } from '../model/stylesheet.js';
 import { justification, letterSpacing, type Justification, type Line } from './break-lines.js';
-import type { Page, PlacedText } from './types.js';
+import type { Page, PlacedText, StructureNode } from './types.js';
 
 export interface FlowParagraph {
   style: ParagraphStyle;
   lines: Line[];
+  /** The paragraph's node in the document structure, given to every piece of its text. */
+  tag: StructureNode;
 }
 
 const MIN_LINES = 2;
@@ -58,14 +60,15 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page']): Page[
         }
         breakPage();
       }
-      place(current, lines[n]!, para.style, y, lh);
+      place(current, lines[n]!, para, y, lh);
       y += lh;
     }
     y += para.style.spaceAfter;
   }
   return pages;
 
-  function place(target: Page, line: Line, style: ParagraphStyle, lineTop: number, lh: number) {
+  function place(target: Page, line: Line, para: FlowParagraph, lineTop: number, lh: number) {
+    const style = para.style;
     const baseline = lineTop + lh / 2 + style.size * 0.32;
     const gaps = line.words.length - 1;
     const slack = line.measure - line.naturalWidth;
@@ -81,7 +84,7 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page']): Page[
         // The space after a word is drawn as part of its last box, so extracted text keeps it.
         const space = lastBox && w < gaps && word.spaceAfter > 0 ? ' ' : '';
         const chars = [...box.text].length;
-        const item: PlacedText = { x, y: baseline, text: box.text + space, face: box.face, size: box.size, width: box.width + ls * (lastBox ? chars - 1 : chars) };
+        const item: PlacedText = { x, y: baseline, text: box.text + space, face: box.face, size: box.size, width: box.width + ls * (lastBox ? chars - 1 : chars), tag: para.tag };
         if (ls) item.letterSpacing = ls;
         if (box.href) item.href = box.href;
         target.items.push(item);

@@ -16,6 +16,14 @@ export interface PlacedText {
   /** Extra space after each character, in points (justification). */
   letterSpacing?: number;
   href?: string;
+  /** The structure element (tagged PDF) this text belongs to; none for page furniture. */
+  tag?: StructureNode;
+}
+
+/** The logical structure of the document, for a tagged PDF: PDF structure types and children. */
+export interface StructureNode {
+  type: 'Document' | 'Sect' | 'P' | 'H1' | 'H2' | 'H3' | 'L' | 'LI' | 'LBody' | 'BlockQuote';
+  children: StructureNode[];
 }
 
 export interface Page {
@@ -26,4 +34,5 @@ export interface Page {
 
 export interface LaidOutDocument {
   pages: Page[];
+  structure: StructureNode;
 }

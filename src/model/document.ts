@@ -30,8 +30,10 @@ export type Inline = TextRun | LineBreak;
 
 export interface Paragraph {
   kind: 'paragraph';
-  /** Paragraph role: `body`, `title`, `salutation`, … (see roles.ts). */
+  /** Paragraph role: a paragraph style of the template's styles.json (`body`, `title`, …). */
   role: string;
+  /** Heading level when the template wrote it as <h1>–<h3>: for tagged PDF and Word outlines. */
+  heading?: 1 | 2 | 3;
   content: Inline[];
   pos: SourcePos;
 }

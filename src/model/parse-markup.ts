@@ -66,7 +66,9 @@ class MarkupWalker {
       const tag = node.tagName;
       if (PARAGRAPH_TAGS.has(tag)) {
         const role = this.role(node, 'paragraph');
-        out.push(this.paragraph(node.childNodes, role, this.posOf(node.childNodes)));
+        const paragraph = this.paragraph(node.childNodes, role, this.posOf(node.childNodes));
+        if (tag !== 'p') paragraph.heading = Number(tag[1]) as 1 | 2 | 3;
+        out.push(paragraph);
       } else if (tag === 'ul' || tag === 'ol') {
         const items: Block[][] = [];
         for (const child of node.childNodes) {

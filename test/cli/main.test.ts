@@ -2,7 +2,7 @@ import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { fixture, tempProject } from '../helpers/project.js';
+import { fixture, projectWithLetter, tempProject } from '../helpers/project.js';
 
 let dispose: (() => void) | undefined;
 afterEach(() => dispose?.());
@@ -72,5 +72,20 @@ describe('letter (CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^wrote out\/minimal\/minimal\.ko\.pdf/)]);
     expect((await run(p.root, 'build', '--format', 'odt')).stderr).toContain('unknown format `odt`');
+  });
+
+  it('refuses a character no font has in the seed letter’s body, naming its line, writing nothing', async () => {
+    const p = projectWithLetter();
+    dispose = p.dispose;
+    const file = path.join(p.root, 'letters/nk-pows-2025/letter.yaml');
+    const lines = readFileSync(file, 'utf8').split('\n');
+    const at = lines.findIndex((l) => l.includes('We also note that over 34,000'));
+    lines[at] = lines[at]!.replace('34,000', '34,000 𓀀');
+    writeFileSync(file, lines.join('\n'));
+    const r = await run(p.root, 'build');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`^letters/nk-pows-2025/letter\\.yaml:${at + 1}:\\d+: no font has "𓀀" \\(U\\+13000\\)`, 'm'));
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(path.join(p.root, 'out'))).toBe(false);
   });
 });

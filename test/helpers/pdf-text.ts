@@ -53,3 +53,26 @@ export async function pdfText(bytes: Uint8Array): Promise<PdfText> {
 export function flatText(t: PdfText): string {
   return t.pages.flat().join(' ');
 }
+
+interface StructNode {
+  role?: string;
+  children?: StructNode[];
+}
+
+/** Roles of the structure tree of every page, depth first (pdfjs's view of the tags). */
+export async function pdfStructure(bytes: Uint8Array): Promise<string[][]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), verbosity: 0 }).promise;
+  const pages: string[][] = [];
+  for (let p = 1; p <= doc.numPages; p++) {
+    const tree = (await (await doc.getPage(p)).getStructTree()) as StructNode | null;
+    const roles: string[] = [];
+    const walk = (n: StructNode) => {
+      if (n.role) roles.push(n.role);
+      n.children?.forEach(walk);
+    };
+    if (tree) walk(tree);
+    pages.push(roles);
+  }
+  await doc.destroy();
+  return pages;
+}

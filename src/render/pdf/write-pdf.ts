@@ -1,12 +1,16 @@
 // The PDF writer: lays the model out (src/layout/) and has pdfkit draw each placed piece of
 // text. pdfkit embeds every face as a subset with a ToUnicode map; the creation date comes
-// from the model so the same letter gives the same bytes.
+// from the model so the same letter gives the same bytes. The PDF is tagged: its structure
+// tree follows the layout's, page numbers are marked as pagination artifacts.
 
 import PDFDocument from 'pdfkit';
 import type { Face } from '../../fonts/font-book.js';
 import { layoutDocument } from '../../layout/layout-document.js';
+import type { PlacedText, StructureNode } from '../../layout/types.js';
 import type { DocumentModel } from '../../model/document.js';
 import type { RenderContext } from '../formats.js';
+
+type StructElement = ReturnType<PDFKit.PDFDocument['struct']>;
 
 export async function writePdf(model: DocumentModel, ctx: RenderContext): Promise<Uint8Array> {
   const laidOut = layoutDocument(model, ctx.fonts);
@@ -16,7 +20,8 @@ export async function writePdf(model: DocumentModel, ctx: RenderContext): Promis
     size: [model.styles.page.width, model.styles.page.height],
     margin: 0,
     pdfVersion: '1.7',
-    lang: pdfLang(meta.lang),
+    lang: meta.lang,
+    tagged: true,
     displayTitle: true,
     compress: true,
     info: {
@@ -45,20 +50,50 @@ export async function writePdf(model: DocumentModel, ctx: RenderContext): Promis
     }
     doc.font(face.key).fontSize(size);
   };
+  const draw = (item: PlacedText) => {
+    use(item.face, item.size);
+    doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic', ...(item.letterSpacing ? { characterSpacing: item.letterSpacing } : {}) });
+    if (item.href) doc.link(item.x, item.y - item.size * 0.8, item.width, item.size, item.href);
+  };
 
+  const elements = structureElements(doc, laidOut.structure);
   for (const page of laidOut.pages) {
     doc.addPage({ size: [page.width, page.height], margin: 0 });
+    // One marked-content sequence per run of items of the same paragraph on this page.
+    let open: StructureNode | undefined;
     for (const item of page.items) {
-      use(item.face, item.size);
-      doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic', ...(item.letterSpacing ? { characterSpacing: item.letterSpacing } : {}) });
-      if (item.href) doc.link(item.x, item.y - item.size * 0.8, item.width, item.size, item.href);
+      if (item.tag !== open && open) doc.endMarkedContent();
+      if (!item.tag) {
+        open = undefined;
+        doc.markContent('Artifact', { type: 'Pagination' });
+        draw(item);
+        doc.endMarkedContent();
+        continue;
+      }
+      if (item.tag !== open) {
+        elements.get(item.tag)!.add(doc.markStructureContent(item.tag.type));
+        open = item.tag;
+      }
+      draw(item);
     }
+    if (open) doc.endMarkedContent();
   }
+  elements.get(laidOut.structure)!.end();
   doc.end();
   await done;
   return Buffer.concat(chunks);
 }
 
-function pdfLang(lang: string): string {
-  return lang === 'en' ? 'en-US' : lang === 'ko' ? 'ko-KR' : lang;
+/** A pdfkit structure element for every node, attached under the document's root. */
+function structureElements(doc: PDFKit.PDFDocument, root: StructureNode): Map<StructureNode, StructElement> {
+  const elements = new Map<StructureNode, StructElement>();
+  const make = (node: StructureNode, parent: StructElement | undefined) => {
+    const el = doc.struct(node.type);
+    if (parent) parent.add(el);
+    else doc.addStructure(el);
+    elements.set(node, el);
+    node.children.forEach((c) => make(c, el));
+  };
+  make(root, undefined);
+  return elements;
 }

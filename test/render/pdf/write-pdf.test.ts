@@ -4,7 +4,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { LetterError, formatDiagnostic } from '../../../src/core/diagnostics.js';
 import type { RenderedArtifact } from '../../../src/build/build-letters.js';
 import { fixture, tempProject } from '../../helpers/project.js';
-import { pdfText, flatText } from '../../helpers/pdf-text.js';
+import { pdfStructure, pdfText, flatText } from '../../helpers/pdf-text.js';
 import { renderArtifacts } from '../../helpers/render.js';
 
 const root = fixture('minimal');
@@ -46,8 +46,17 @@ describe('PDF writer', () => {
   it('records title, language and a creation date taken from the letter', async () => {
     const { info } = await pdfText(pdfs.get('ko.pdf')!.bytes);
     expect(info.Title).toBe('시험 서한');
-    expect(info.Language).toBe('ko-KR');
+    expect(info.Language).toBe('ko');
     expect(info.CreationDate).toBe("D:20250311000000Z");
+  });
+
+  it('is tagged: a heading, paragraphs, sections, in reading order', async () => {
+    const [roles] = await pdfStructure(pdfs.get('en.pdf')!.bytes);
+    expect(roles![0]).toBe('Root');
+    expect(roles!.slice(1, 4)).toEqual(['Document', 'H1', 'P']);
+    expect(roles!.filter((r) => r === 'Sect').length).toBeGreaterThanOrEqual(3);
+    expect(roles).toContain('H2');
+    expect(latin1(pdfs.get('en.pdf')!.bytes)).toMatch(/\/Marked true/);
   });
 
   it('gives the same bytes for the same letter, and follows SOURCE_DATE_EPOCH', async () => {
