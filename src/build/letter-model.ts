@@ -13,7 +13,7 @@ import type { TemplateFiles } from '../template/template-files.js';
 export function letterModel(letter: Letter, lang: string, template: TemplateFiles, env: Readonly<Record<string, string | undefined>>): DocumentModel {
   const resolved = resolveLetter(letter, lang);
   const rendered = renderTemplate(resolved, template);
-  const styles = resolveStyleSheet(template.styles, lang);
+  const styles = resolveStyleSheet(template.styles, lang, letter.data.page);
   const blocks = parseMarkup({ ...rendered, sources: template.sources }, styles);
   const organizations = resolved.signatories.organizations;
   return {

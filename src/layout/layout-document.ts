@@ -18,7 +18,7 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
   const measure = page.width - page.margins.left - page.margins.right;
   const flow: FlowParagraph[] = [];
 
-  const addParagraph = (parent: StructureNode, type: StructureNode['type'], role: string, content: Inline[], extraIndent: number, label?: string) => {
+  const setParagraph = (parent: StructureNode, type: StructureNode['type'], role: string, content: Inline[], extraIndent: number, label?: string, width = measure): FlowParagraph => {
     const style: ParagraphStyle = model.styles.paragraphs[role]!;
     const labelled: Inline[] = label ? [{ kind: 'text', text: `${label} `, marks: {}, pos: content[0]?.kind === 'text' ? content[0].pos : { file: '' } }, ...content] : content;
     const words = paragraphWords(labelled, style, model.styles.characters, model.meta.lang, fonts, problems);
@@ -27,13 +27,37 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
       words,
       (i) => {
         const first = i === 0 ? style.firstLineIndent : 0;
-        return { indent: indent + first, measure: measure - indent - first };
+        return { indent: indent + first, measure: width - indent - first };
       },
       style.align === 'justify',
     );
     const tag: StructureNode = { type, children: [] };
     parent.children.push(tag);
-    flow.push({ style, lines, tag });
+    return { style, lines, tag };
+  };
+  const addParagraph = (...args: Parameters<typeof setParagraph>) => {
+    flow.push(setParagraph(...args));
+  };
+  /** A section's paragraphs side by side in rows, its headings full width above them. */
+  const addColumns = (section: Block & { kind: 'section' }, tag: StructureNode, count: number, gap: number) => {
+    const width = (measure - gap * (count - 1)) / count;
+    let row: FlowParagraph[] = [];
+    const flushRow = () => {
+      if (!row.length) return;
+      const tallest = row.reduce((a, b) => (b.lines.length > a.lines.length ? b : a));
+      flow.push({ ...tallest, cells: row.map((cell, i) => ({ ...cell, offset: i * (width + gap) })) });
+      row = [];
+    };
+    for (const b of section.children) {
+      if (b.kind === 'paragraph' && !b.heading) {
+        row.push(setParagraph(tag, 'P', b.role, b.content, 0, undefined, width));
+        if (row.length === count) flushRow();
+      } else {
+        flushRow();
+        walk([b], tag, 0);
+      }
+    }
+    flushRow();
   };
   const child = (parent: StructureNode, type: StructureNode['type']): StructureNode => {
     const node: StructureNode = { type, children: [] };
@@ -44,7 +68,12 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
   const walk = (blocks: Block[], parent: StructureNode, extraIndent: number) => {
     for (const block of blocks) {
       if (block.kind === 'paragraph') addParagraph(parent, block.heading ? (`H${block.heading}` as const) : 'P', block.role, block.content, extraIndent);
-      else if (block.kind === 'section') walk(block.children, child(parent, 'Sect'), extraIndent);
+      else if (block.kind === 'section') {
+        const { columns = 1, columnsFrom = 1, columnGap = 18 } = model.styles.sections[block.role] ?? {};
+        const items = block.children.filter((b) => b.kind === 'paragraph' && !b.heading).length;
+        if (columns > 1 && items >= columnsFrom) addColumns(block, child(parent, 'Sect'), columns, columnGap);
+        else walk(block.children, child(parent, 'Sect'), extraIndent);
+      }
       else if (block.kind === 'quote') walk(block.children, child(parent, 'BlockQuote'), extraIndent);
       else {
         const list = child(parent, 'L');

@@ -12,6 +12,8 @@ export interface FlowParagraph {
   lines: Line[];
   /** The paragraph's node in the document structure, given to every piece of its text. */
   tag: StructureNode;
+  /** A row of paragraphs set side by side (columns), kept together; `lines` is the tallest's. */
+  cells?: (FlowParagraph & { offset: number })[];
 }
 
 const MIN_LINES = 2;
@@ -40,13 +42,18 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page']): Page[
     const para = flow[i]!;
     const lh = lineHeight(para);
     // A keep-with-next chain must fit with the next paragraph's first lines, or start a new page.
-    let need = headHeight(para, para.style.keepWithNext ? para.lines.length : Math.min(para.lines.length, MIN_LINES), y === top);
+    let need = headHeight(para, para.style.keepWithNext || para.cells ? para.lines.length : Math.min(para.lines.length, MIN_LINES), y === top);
     for (let k = i; flow[k]?.style.keepWithNext && flow[k + 1]; k++) {
       const next = flow[k + 1]!;
       need += next.style.spaceBefore + Math.min(next.lines.length, next.style.keepWithNext ? next.lines.length : MIN_LINES) * lineHeight(next) + flow[k]!.style.spaceAfter;
     }
     if (y > top && y + need > bottom) breakPage();
     if (y > top) y += para.style.spaceBefore;
+    if (para.cells) {
+      for (const cell of para.cells) cell.lines.forEach((line, n) => place(current, line, cell, y + n * lh, lh, cell.offset));
+      y += para.lines.length * lh + para.style.spaceAfter;
+      continue;
+    }
 
     const lines = para.lines;
     for (let n = 0; n < lines.length; n++) {
@@ -67,12 +74,12 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page']): Page[
   }
   return pages;
 
-  function place(target: Page, line: Line, para: FlowParagraph, lineTop: number, lh: number) {
+  function place(target: Page, line: Line, para: FlowParagraph, lineTop: number, lh: number, dx = 0) {
     const style = para.style;
     const baseline = lineTop + lh / 2 + style.size * 0.32;
     const gaps = line.words.length - 1;
     const slack = line.measure - line.naturalWidth;
-    let x = page.margins.left + line.indent;
+    let x = page.margins.left + line.indent + dx;
     let spacing: Justification = { ratio: 0, wordSpacing: 0 };
     if (style.align === 'justify' && !line.last) spacing = justification(line);
     else if (style.align === 'right') x += Math.max(0, slack);

@@ -48,6 +48,8 @@ export const LetterSchema = z.strictObject({
     .min(1, { error: 'name at least one language' })
     .refine((l) => new Set(l).size === l.length, { error: 'a language is listed twice' }),
   date: IsoDate,
+  /** Paper size; the template's when absent. */
+  page: z.enum(['A4', 'Letter'], { error: 'expected `A4` or `Letter`' }).optional(),
   title: Text,
   recipient: Recipient,
   cc: z.array(Recipient).optional(),

@@ -133,10 +133,10 @@ class MarkupWalker {
   private role(el: Element, kind: 'paragraph' | 'section' | 'character', fallback?: string): string {
     const cls = el.attrs.find((a) => a.name === 'class')?.value.replace(MARK_PATTERN, '').trim();
     const role = cls || fallback || DEFAULT_ROLE[el.tagName] || '';
-    const known = kind === 'paragraph' ? role in this.styles.paragraphs : kind === 'section' ? this.styles.sections.includes(role) : role in this.styles.characters;
+    const known = kind === 'paragraph' ? role in this.styles.paragraphs : kind === 'section' ? role in this.styles.sections : role in this.styles.characters;
     if (!known) {
       const where = cls ? this.locate(`class="${cls}"`, el) : this.locate(`<${el.tagName}`, el);
-      const list = kind === 'paragraph' ? Object.keys(this.styles.paragraphs) : kind === 'section' ? this.styles.sections : Object.keys(this.styles.characters);
+      const list = kind === 'paragraph' ? Object.keys(this.styles.paragraphs) : kind === 'section' ? Object.keys(this.styles.sections) : Object.keys(this.styles.characters);
       this.bag.add(error(where, cls ? `unknown ${kind} class \`${cls}\` on <${el.tagName}>` : `<${el.tagName}> needs a class naming a ${kind} role`, `styles.json defines: ${list.join(', ')}`));
     }
     return role;

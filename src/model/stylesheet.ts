@@ -30,6 +30,15 @@ export const CharacterStyleSchema = z.strictObject({
   name: z.string().optional(),
 });
 
+export const SectionStyleSchema = z.strictObject({
+  /** Set the section's paragraphs (not its headings) in this many columns… */
+  columns: z.number().int().min(1).max(4).optional(),
+  /** …once it has at least this many of them (a short list reads better in one column). */
+  columnsFrom: z.number().int().min(1).optional(),
+  /** Space between columns, in points. */
+  columnGap: Pt.optional(),
+});
+
 const BaseSchema = z.strictObject({ size: z.number().min(4).max(72), leading: z.number().min(0.8).max(4) });
 
 export const StyleSheetSchema = z.strictObject({
@@ -42,12 +51,13 @@ export const StyleSheetSchema = z.strictObject({
   languages: z.record(z.string(), BaseSchema.partial()).optional(),
   paragraphs: z.record(z.string(), ParagraphStyleSchema),
   characters: z.record(z.string(), CharacterStyleSchema),
-  sections: z.array(z.string()),
+  sections: z.record(z.string(), SectionStyleSchema),
 });
 
 export type StyleSheetFile = z.infer<typeof StyleSheetSchema>;
 export type ParagraphStyleSpec = z.infer<typeof ParagraphStyleSchema>;
 export type CharacterStyle = z.infer<typeof CharacterStyleSchema>;
+export type SectionStyle = z.infer<typeof SectionStyleSchema>;
 
 /** A paragraph role's style with every property filled in. */
 export interface ParagraphStyle {
@@ -68,13 +78,13 @@ export interface StyleSheet {
   page: { size: 'A4' | 'Letter'; width: number; height: number; margins: { top: number; right: number; bottom: number; left: number } };
   paragraphs: Record<string, ParagraphStyle>;
   characters: Record<string, CharacterStyle & { name: string }>;
-  sections: string[];
+  sections: Record<string, SectionStyle>;
 }
 
 const PAGE_SIZES = { A4: [595.28, 841.89], Letter: [612, 792] } as const;
 
 /** Resolves a template's style sheet for one language: base merged into every role. */
-export function resolveStyleSheet(file: StyleSheetFile, lang: string): StyleSheet {
+export function resolveStyleSheet(file: StyleSheetFile, lang: string, pageSize: StyleSheetFile['page']['size'] = file.page.size): StyleSheet {
   const base = { ...file.base, ...(file.languages?.[lang] ?? {}) };
   const paragraphs: Record<string, ParagraphStyle> = {};
   for (const [role, spec] of Object.entries(file.paragraphs)) {
@@ -94,8 +104,8 @@ export function resolveStyleSheet(file: StyleSheetFile, lang: string): StyleShee
   }
   const characters: StyleSheet['characters'] = {};
   for (const [role, spec] of Object.entries(file.characters)) characters[role] = { ...spec, name: spec.name ?? titleCase(role) };
-  const [width, height] = PAGE_SIZES[file.page.size];
-  return { page: { size: file.page.size, width, height, margins: file.page.margins }, paragraphs, characters, sections: file.sections };
+  const [width, height] = PAGE_SIZES[pageSize];
+  return { page: { size: pageSize, width, height, margins: file.page.margins }, paragraphs, characters, sections: file.sections };
 }
 
 function titleCase(role: string): string {
