@@ -8,6 +8,7 @@ import { styleOf, type Face, type FontBook } from '../fonts/font-book.js';
 import type { Inline } from '../model/document.js';
 import type { CharacterStyle, ParagraphStyle } from '../model/stylesheet.js';
 import { fontRuns } from './font-runs.js';
+import { hyphenationPieces } from './hyphenate.js';
 import { unitWidth } from './measure.js';
 
 export interface Box {
@@ -32,6 +33,8 @@ export interface Word {
   breakAfter: boolean;
   /** The space after this word may not break (KLREQ line-start and line-end prohibitions). */
   glued?: boolean;
+  /** This is a hyphenation piece: a break after it costs a hyphen of this width (points). */
+  hyphen?: number;
 }
 
 interface Piece {
@@ -42,6 +45,8 @@ interface Piece {
 }
 
 export function paragraphWords(content: Inline[], style: ParagraphStyle, characters: Record<string, CharacterStyle>, lang: string, fonts: FontBook, problems: Diagnostic[]): Word[] {
+  // Hyphenation helps only where lines are justified; ragged lines need no more breaks.
+  const hyphenLang = style.align === 'justify' ? lang : undefined;
   const pieces: (Piece | 'break')[] = [];
   for (const inline of content) {
     if (inline.kind === 'break') {
@@ -56,12 +61,12 @@ export function paragraphWords(content: Inline[], style: ParagraphStyle, charact
       pieces.push({ text: run.text, face: run.face, size, ...(inline.href ? { href: inline.href } : {}) });
     }
   }
-  return toWords(pieces);
+  return toWords(pieces, hyphenLang);
 }
 
 const HYPHEN_BREAK = /(?<=\p{L}[-‐–—])(?=\p{L})/u;
 
-function toWords(pieces: (Piece | 'break')[]): Word[] {
+function toWords(pieces: (Piece | 'break')[], hyphenLang: string | undefined): Word[] {
   const words: Word[] = [];
   let boxes: Box[] = [];
   const endWord = (spaceAfter: number, breakAfter: boolean) => {
@@ -91,7 +96,14 @@ function toWords(pieces: (Piece | 'break')[]): Word[] {
       }
       const chunks = part.split(HYPHEN_BREAK);
       chunks.forEach((chunk, k) => {
-        boxes.push({ text: chunk, face: piece.face, size: piece.size, width: unitWidth(piece.face, chunk) * piece.size, ...(piece.href ? { href: piece.href } : {}) });
+        const syllables = hyphenLang && boxes.length === 0 ? hyphenationPieces(chunk, hyphenLang) : [chunk];
+        syllables.forEach((syllable, n) => {
+          boxes.push({ text: syllable, face: piece.face, size: piece.size, width: unitWidth(piece.face, syllable) * piece.size, ...(piece.href ? { href: piece.href } : {}) });
+          if (n < syllables.length - 1) {
+            endWord(0, false);
+            words.at(-1)!.hyphen = unitWidth(piece.face, '-') * piece.size;
+          }
+        });
         if (k < chunks.length - 1) endWord(0, false);
       });
     });

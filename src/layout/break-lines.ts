@@ -12,6 +12,8 @@ export interface Line {
   naturalWidth: number;
   /** Ends its paragraph or a forced break: not stretched when justifying. */
   last: boolean;
+  /** Ends inside a word, at a hyphenation point: a hyphen is drawn after its last word. */
+  hyphenated: boolean;
   /** Where this line may go: its left offset and measure. */
   indent: number;
   measure: number;
@@ -36,7 +38,8 @@ export function breakLines(input: Word[], measureOf: MeasureOf, justify: boolean
       for (const end of ends) {
         const lineWords = segment.slice(from, end);
         const { indent, measure } = measureOf(lines.length);
-        lines.push({ words: lineWords, naturalWidth: naturalWidth(lineWords), last: end === segment.length, indent, measure });
+        const hyphenated = end < segment.length && (lineWords.at(-1)!.hyphen ?? 0) > 0;
+        lines.push({ words: lineWords, naturalWidth: naturalWidth(lineWords) + (hyphenated ? lineWords.at(-1)!.hyphen! : 0), last: end === segment.length, hyphenated, indent, measure });
         from = end;
       }
       start = i + 1;
@@ -104,11 +107,13 @@ function totalFit(words: Word[], measure: (line: number) => number): number[] {
         shrink += word.spaceAfter * SPACE_SHRINK;
       }
       const m = measure(i === 0 ? 0 : 1);
-      const overfull = width - shrink > m + 0.001;
+      const hyphen = j < n ? (words[j - 1]!.hyphen ?? 0) : 0;
+      const overfull = width + hyphen - shrink > m + 0.001;
       // Past the measure only while no line ending at j was found: glued words may overflow.
       if (overfull && best[j] !== Infinity) break;
       if (best[i] === Infinity) continue;
-      const cost = overfull ? OVERFULL + (width - shrink - m) : lineDemerits(width, stretch, shrink, m, j === n);
+      let cost = overfull ? OVERFULL + (width + hyphen - shrink - m) : lineDemerits(width + hyphen, stretch, shrink, m, j === n);
+      if (hyphen) cost += HYPHEN_DEMERITS + (i > 0 && words[i - 1]!.hyphen ? DOUBLE_HYPHEN_DEMERITS : 0);
       if (best[i]! + cost < best[j]!) {
         best[j] = best[i]! + cost;
         from[j] = i;
@@ -119,6 +124,14 @@ function totalFit(words: Word[], measure: (line: number) => number): number[] {
   for (let j = n; j > 0; j = from[j]!) ends.push(j);
   return ends.reverse();
 }
+
+/**
+ * What a hyphen costs, in demerits (the scale of (1 + badness)²): enough that a break at a
+ * space is preferred unless it leaves a line looser than about two thirds of its stretch.
+ * Two hyphenated lines in a row cost much more (TeX's \doublehyphendemerits).
+ */
+const HYPHEN_DEMERITS = 3000;
+const DOUBLE_HYPHEN_DEMERITS = 10000;
 
 /** Cost of a line wider than its measure: worse than any line that fits. */
 const OVERFULL = 1e15;

@@ -99,6 +99,10 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page']): Page[
       });
       if (w < gaps) x += word.spaceAfter + spacing.wordSpacing;
     });
+    if (line.hyphenated) {
+      const last = target.items.at(-1)!;
+      target.items.push({ ...last, x: last.x + last.width, text: '-', width: line.words.at(-1)!.hyphen!, hyphen: true });
+    }
   }
 }
 

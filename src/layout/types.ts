@@ -16,6 +16,8 @@ export interface PlacedText {
   /** Extra space after each character, in points (justification). */
   letterSpacing?: number;
   href?: string;
+  /** A hyphen added at a line end: not part of the text, so extraction must not see it. */
+  hyphen?: true;
   /** The structure element (tagged PDF) this text belongs to; none for page furniture. */
   tag?: StructureNode;
 }

@@ -27,5 +27,22 @@ describe.each(['en', 'ko'])('the seed letter’s %s PDF read by poppler and qpdf
   it('extracts the whole letter: every body paragraph in order and every signatory', () => {
     const text = run('pdftotext', '-enc', 'UTF-8', seed.file(lang, 'pdf'), '-');
     expectWholeLetter(text, lang);
+    // Hyphens added at line ends are hidden from extraction: no line ends in a bare hyphen.
+    expect(text).not.toMatch(/\p{Ll}-\n/u);
+  });
+
+  it('shows its number "n / N" on every page', () => {
+    const pages = Number(/Pages:\s+(\d+)/.exec(run('pdfinfo', seed.file(lang, 'pdf')))![1]);
+    expect(pages).toBeGreaterThan(1);
+    for (let p = 1; p <= pages; p++) {
+      expect(run('pdftotext', '-f', String(p), '-l', String(p), seed.file(lang, 'pdf'), '-').replace(/\s+/g, '')).toContain(`${p}/${pages}`);
+    }
+  });
+
+  it('is tagged, titled and in its language', () => {
+    const info = run('pdfinfo', seed.file(lang, 'pdf'));
+    expect(info).toMatch(/^Tagged:\s+yes$/m);
+    expect(info).toMatch(/^Title:\s+\S/m);
+    expect(run('qpdf', '--qdf', '--object-streams=disable', seed.file(lang, 'pdf'), '-')).toContain(`/Lang (${lang})`);
   });
 });

@@ -52,7 +52,10 @@ export async function writePdf(model: DocumentModel, ctx: RenderContext): Promis
   };
   const draw = (item: PlacedText) => {
     use(item.face, item.size);
+    // An empty ActualText hides a line-end hyphen from text extraction and copy-paste.
+    if (item.hyphen) (doc as unknown as { addContent(s: string): void }).addContent('/Span <</ActualText ()>> BDC');
     doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic', ...(item.letterSpacing ? { characterSpacing: item.letterSpacing } : {}) });
+    if (item.hyphen) (doc as unknown as { addContent(s: string): void }).addContent('EMC');
     if (item.href) doc.link(item.x, item.y - item.size * 0.8, item.width, item.size, item.href);
   };
 
