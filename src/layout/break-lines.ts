@@ -113,6 +113,8 @@ function totalFit(words: Word[], measure: (line: number) => number): number[] {
       if (overfull && best[j] !== Infinity) break;
       if (best[i] === Infinity) continue;
       let cost = overfull ? OVERFULL + (width + hyphen - shrink - m) : lineDemerits(width + hyphen, stretch, shrink, m, j === n);
+      // A paragraph ending in one short word on a line of its own (a runt) looks unfinished.
+      if (j === n && i === j - 1 && i > 0) cost += RUNT_DEMERITS;
       if (hyphen) cost += HYPHEN_DEMERITS + (i > 0 && words[i - 1]!.hyphen ? DOUBLE_HYPHEN_DEMERITS : 0);
       if (best[i]! + cost < best[j]!) {
         best[j] = best[i]! + cost;
@@ -132,6 +134,7 @@ function totalFit(words: Word[], measure: (line: number) => number): number[] {
  */
 const HYPHEN_DEMERITS = 3000;
 const DOUBLE_HYPHEN_DEMERITS = 10000;
+const RUNT_DEMERITS = 5000;
 
 /** Cost of a line wider than its measure: worse than any line that fits. */
 const OVERFULL = 1e15;
