@@ -3,7 +3,7 @@
 // succeeded publish them into out/<id>/ with SHA256SUMS and manifest.json written last.
 
 import { createHash } from 'node:crypto';
-import { DiagnosticBag, error, LetterError, type Diagnostic } from '../core/diagnostics.js';
+import { DiagnosticBag, error, LetterError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { closestName } from '../core/suggest.js';
 import type { World } from '../core/world.js';
 import { loadFontBook } from '../fonts/font-book.js';
@@ -34,6 +34,7 @@ export interface RenderedArtifact {
 export interface RenderedLetter {
   id: string;
   artifacts: RenderedArtifact[];
+  warnings: Diagnostic[];
 }
 
 export const OUT_DIR = 'out';
@@ -83,11 +84,13 @@ async function renderLetter(world: World, id: string, formats: Format[], only: s
   const languages = only?.length ? letter.data.languages.filter((l) => only.includes(l)) : letter.data.languages;
   const artifacts: RenderedArtifact[] = [];
   const problems: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
   for (const lang of languages) {
     const model = letterModel(letter, lang, template, world.env);
     for (const format of formats) {
       try {
-        const bytes = await format.render(model, { fonts });
+        const { bytes, warnings: found } = await format.render(model, { fonts });
+        warnings.push(...found);
         artifacts.push({ letter: id, lang, format: format.id, path: artifactPath(id, lang, format), bytes, sha256: sha256(bytes) });
       } catch (e) {
         if (!(e instanceof LetterError)) throw e;
@@ -97,7 +100,7 @@ async function renderLetter(world: World, id: string, formats: Format[], only: s
     }
   }
   if (problems.length) throw new LetterError(problems);
-  return { id, artifacts };
+  return { id, artifacts, warnings: sortDiagnostics(warnings) };
 }
 
 function selectFormats(ids: string[] | undefined, bag: DiagnosticBag): Format[] {

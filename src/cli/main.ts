@@ -54,6 +54,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       const world = nodeWorld(program.opts<{ root?: string }>().root ?? io.cwd, io.env);
       const report = await build(world, { ids, formats: list(opts.format), languages: list(opts.lang) });
       for (const letter of report.letters) {
+        for (const w of letter.warnings) io.stderr(`${formatDiagnostic(w)}\n`);
         for (const file of letter.files) io.stdout(`wrote ${file.path} (${kilobytes(file.bytes)})\n`);
       }
     });

@@ -25,8 +25,11 @@ export type MeasureOf = (line: number) => { indent: number; measure: number };
 export const SPACE_STRETCH = 0.5;
 export const SPACE_SHRINK = 1 / 3;
 
-export function breakLines(input: Word[], measureOf: MeasureOf, justify: boolean): Line[] {
-  const words = splitOverwide(input, measureOf);
+/** Called with a description of each compromise the breaker had to make (for a warning). */
+export type Compromise = (message: string) => void;
+
+export function breakLines(input: Word[], measureOf: MeasureOf, justify: boolean, compromise: Compromise = () => {}): Line[] {
+  const words = splitOverwide(input, measureOf, compromise);
   const lines: Line[] = [];
   // Forced breaks cut the paragraph into segments, each ending in a line that is not stretched.
   let start = 0;
@@ -45,6 +48,11 @@ export function breakLines(input: Word[], measureOf: MeasureOf, justify: boolean
       start = i + 1;
     }
   }
+  for (const line of lines) {
+    const shrink = line.words.reduce((n, w, k) => n + w.letterGaps * w.letterShrink + (k < line.words.length - 1 ? w.spaceAfter * SPACE_SHRINK : 0), 0);
+    const over = line.naturalWidth - (justify ? shrink : 0) - line.measure;
+    if (over > 0.5) compromise(`the line \`${abbreviate(line.words.map(wordText).join(' '))}\` sticks out ${over.toFixed(1)} pt past the margin`);
+  }
   return lines;
 }
 
@@ -57,10 +65,22 @@ function naturalWidth(words: Word[]): number {
 }
 
 /** Splits words wider than any line into pieces that fit: the only way such a word can be set. */
-function splitOverwide(words: Word[], measureOf: MeasureOf): Word[] {
+function splitOverwide(words: Word[], measureOf: MeasureOf, compromise: Compromise): Word[] {
   const narrowest = Math.min(measureOf(0).measure, measureOf(1).measure);
   if (!words.some((w) => w.width > narrowest)) return words;
-  return words.flatMap((w) => (w.width > narrowest ? splitWideWord(w, narrowest) : [w]));
+  return words.flatMap((w) => {
+    if (w.width <= narrowest) return [w];
+    compromise(`\`${abbreviate(wordText(w))}\` is wider than the line and was broken between letters`);
+    return splitWideWord(w, narrowest);
+  });
+}
+
+function wordText(w: Word): string {
+  return w.boxes.map((b) => b.text).join('');
+}
+
+function abbreviate(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
 }
 
 /** Ends (exclusive word indexes) of first-fit lines. */

@@ -2,7 +2,7 @@
 // lines (break-lines) and then lines placed on pages (paginate). This is the one place that
 // knows fonts, widths, breaks and pages; the PDF writer only draws what it placed.
 
-import { LetterError, type Diagnostic } from '../core/diagnostics.js';
+import { LetterError, warning, type Diagnostic, type SourcePos } from '../core/diagnostics.js';
 import type { FontBook } from '../fonts/font-book.js';
 import type { Block, DocumentModel, Inline } from '../model/document.js';
 import type { ParagraphStyle } from '../model/stylesheet.js';
@@ -14,11 +14,12 @@ import type { LaidOutDocument, Page, StructureNode } from './types.js';
 
 export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDocument {
   const problems: Diagnostic[] = [];
+  const warnings: Diagnostic[] = [];
   const { page } = model.styles;
   const measure = page.width - page.margins.left - page.margins.right;
   const flow: FlowParagraph[] = [];
 
-  const setParagraph = (parent: StructureNode, type: StructureNode['type'], role: string, content: Inline[], extraIndent: number, label?: string, width = measure): FlowParagraph => {
+  const setParagraph = (parent: StructureNode, type: StructureNode['type'], role: string, content: Inline[], pos: SourcePos, extraIndent: number, label?: string, width = measure): FlowParagraph => {
     const style: ParagraphStyle = model.styles.paragraphs[role]!;
     const labelled: Inline[] = label ? [{ kind: 'text', text: `${label} `, marks: {}, pos: content[0]?.kind === 'text' ? content[0].pos : { file: '' } }, ...content] : content;
     const words = paragraphWords(labelled, style, model.styles.characters, model.meta.lang, fonts, problems);
@@ -30,6 +31,7 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
         return { indent: indent + first, measure: width - indent - first };
       },
       style.align === 'justify',
+      (message) => warnings.push(warning(pos, message, 'add a space or a shorter form where a break belongs; links can take a shorter text')),
     );
     const tag: StructureNode = { type, children: [] };
     parent.children.push(tag);
@@ -50,7 +52,7 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
     };
     for (const b of section.children) {
       if (b.kind === 'paragraph' && !b.heading) {
-        row.push(setParagraph(tag, 'P', b.role, b.content, 0, undefined, width));
+        row.push(setParagraph(tag, 'P', b.role, b.content, b.pos, 0, undefined, width));
         if (row.length === count) flushRow();
       } else {
         flushRow();
@@ -67,7 +69,7 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
 
   const walk = (blocks: Block[], parent: StructureNode, extraIndent: number) => {
     for (const block of blocks) {
-      if (block.kind === 'paragraph') addParagraph(parent, block.heading ? (`H${block.heading}` as const) : 'P', block.role, block.content, extraIndent);
+      if (block.kind === 'paragraph') addParagraph(parent, block.heading ? (`H${block.heading}` as const) : 'P', block.role, block.content, block.pos, extraIndent);
       else if (block.kind === 'section') {
         const { columns = 1, columnsFrom = 1, columnGap = 18 } = model.styles.sections[block.role] ?? {};
         const items = block.children.filter((b) => b.kind === 'paragraph' && !b.heading).length;
@@ -81,7 +83,7 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
           const label = block.ordered ? `${i + 1}.` : '•';
           const body = child(child(list, 'LI'), 'LBody');
           item.forEach((b, k) => {
-            if (b.kind === 'paragraph') addParagraph(body, 'P', b.role, b.content, extraIndent, k === 0 ? label : undefined);
+            if (b.kind === 'paragraph') addParagraph(body, 'P', b.role, b.content, b.pos, extraIndent, k === 0 ? label : undefined);
             else walk([b], body, extraIndent + 18);
           });
         });
@@ -93,7 +95,7 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
   if (problems.length) throw new LetterError(problems);
   const pages = paginate(flow, model.styles.page);
   if (pages.length > 1) addPageNumbers(pages, model, fonts);
-  return { pages, structure };
+  return { pages, structure, warnings };
 }
 
 /** "2 / 3" centred under the text block of every page of a letter longer than one page. */

@@ -1,6 +1,7 @@
 // What layout hands the PDF writer: pages of text pieces placed at exact positions, each
 // with the face and size to draw it in. The writer makes no typographic decision of its own.
 
+import type { Diagnostic } from '../core/diagnostics.js';
 import type { Face } from '../fonts/font-book.js';
 
 export interface PlacedText {
@@ -37,4 +38,6 @@ export interface Page {
 export interface LaidOutDocument {
   pages: Page[];
   structure: StructureNode;
+  /** Compromises a reader may notice (a word broken between letters, a line past the margin). */
+  warnings: Diagnostic[];
 }

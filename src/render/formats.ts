@@ -2,6 +2,7 @@
 // (and the fonts it was given); adding a format is a folder under src/render/ and a row here.
 // Writers are imported when their format is first built, so a PDF-only build never loads docx.
 
+import type { Diagnostic } from '../core/diagnostics.js';
 import type { FontBook } from '../fonts/font-book.js';
 import type { DocumentModel } from '../model/document.js';
 
@@ -9,11 +10,17 @@ export interface RenderContext {
   fonts: FontBook;
 }
 
+export interface Rendered {
+  bytes: Uint8Array;
+  /** Compromises the writer had to make; the artifact is still written. */
+  warnings: Diagnostic[];
+}
+
 export interface Format {
   id: string;
   extension: string;
   mediaType: string;
-  render(model: DocumentModel, ctx: RenderContext): Promise<Uint8Array>;
+  render(model: DocumentModel, ctx: RenderContext): Promise<Rendered>;
 }
 
 export const FORMATS: readonly Format[] = [

@@ -88,4 +88,14 @@ describe('letter (CLI)', () => {
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect(existsSync(path.join(p.root, 'out'))).toBe(false);
   });
+
+  it('sets a word longer than a line (a 20,000-letter string) with a located warning, and exits 0', async () => {
+    const p = project();
+    const file = path.join(p.root, 'letters/minimal/letter.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Second paragraph:', `See https://example.org/${'x'.repeat(20000)} and`));
+    const r = await run(p.root, 'build', '--format', 'pdf', '--lang', 'en');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^letters\/minimal\/letter\.yaml:16:5: warning: `https:\/\/example\.org\/x+…` is wider than the line and was broken between letters/m);
+    expect(existsSync(path.join(p.root, 'out/minimal/minimal.en.pdf'))).toBe(true);
+  });
 });

@@ -4,13 +4,13 @@
 
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { DocumentModel } from '../../model/document.js';
-import type { RenderContext } from '../formats.js';
+import type { RenderContext, Rendered } from '../formats.js';
 import { docxParagraphs } from './docx-paragraphs.js';
 import { docxStyles, twips, wordLanguage } from './docx-styles.js';
 import { withEastAsianDefaults } from './east-asian.js';
 import { repackDocx } from './repack.js';
 
-export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promise<Uint8Array> {
+export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promise<Rendered> {
   const { meta, styles } = model;
   const { page } = styles;
   const doc = new Document({
@@ -39,11 +39,12 @@ export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promi
     ],
   });
   const packed = await Packer.toBuffer(doc);
-  return repackDocx(packed, meta.created, (name, xml) => {
+  const bytes = repackDocx(packed, meta.created, (name, xml) => {
     if (name === 'word/styles.xml') return withEastAsianDefaults(xml);
     if (name === 'docProps/core.xml') return withLanguage(xml, wordLanguage(meta.lang));
     return xml;
   });
+  return { bytes, warnings: [] };
 }
 
 /** dc:language in the core properties: the docx package has no option for it. */

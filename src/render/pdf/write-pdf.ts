@@ -8,11 +8,11 @@ import type { Face } from '../../fonts/font-book.js';
 import { layoutDocument } from '../../layout/layout-document.js';
 import type { PlacedText, StructureNode } from '../../layout/types.js';
 import type { DocumentModel } from '../../model/document.js';
-import type { RenderContext } from '../formats.js';
+import type { RenderContext, Rendered } from '../formats.js';
 
 type StructElement = ReturnType<PDFKit.PDFDocument['struct']>;
 
-export async function writePdf(model: DocumentModel, ctx: RenderContext): Promise<Uint8Array> {
+export async function writePdf(model: DocumentModel, ctx: RenderContext): Promise<Rendered> {
   const laidOut = layoutDocument(model, ctx.fonts);
   const { meta } = model;
   const doc = new PDFDocument({
@@ -84,7 +84,7 @@ export async function writePdf(model: DocumentModel, ctx: RenderContext): Promis
   elements.get(laidOut.structure)!.end();
   doc.end();
   await done;
-  return Buffer.concat(chunks);
+  return { bytes: Buffer.concat(chunks), warnings: laidOut.warnings };
 }
 
 /** A pdfkit structure element for every node, attached under the document's root. */
