@@ -5,7 +5,7 @@
 
 import type { Diagnostic } from '../core/diagnostics.js';
 import { styleOf, type Face, type FontBook } from '../fonts/font-book.js';
-import type { Inline } from '../model/document.js';
+import type { Footnote, Inline } from '../model/document.js';
 import type { CharacterStyle, ParagraphStyle } from '../model/stylesheet.js';
 import { fontRuns } from './font-runs.js';
 import { hyphenationPieces } from './hyphenate.js';
@@ -17,6 +17,10 @@ export interface Box {
   size: number;
   width: number;
   href?: string;
+  /** Raised above the baseline by this much (a footnote mark), in points. */
+  rise?: number;
+  /** The footnote this box is the mark of. */
+  footnote?: Footnote;
 }
 
 export interface Word {
@@ -42,7 +46,12 @@ interface Piece {
   face: Face;
   size: number;
   href?: string;
+  rise?: number;
+  footnote?: Footnote;
 }
+
+/** A footnote mark's size and rise, as fractions of the text's size. */
+export const SUPERSCRIPT = { size: 0.62, rise: 0.36 };
 
 export function paragraphWords(content: Inline[], style: ParagraphStyle, characters: Record<string, CharacterStyle>, lang: string, fonts: FontBook, problems: Diagnostic[]): Word[] {
   // Hyphenation helps only where lines are justified; ragged lines need no more breaks.
@@ -51,6 +60,11 @@ export function paragraphWords(content: Inline[], style: ParagraphStyle, charact
   for (const inline of content) {
     if (inline.kind === 'break') {
       pieces.push('break');
+      continue;
+    }
+    if (inline.kind === 'footnote') {
+      const face = fonts.face(fonts.latinFamily(lang), styleOf(style.bold, false));
+      pieces.push({ text: String(inline.number), face, size: style.size * SUPERSCRIPT.size, rise: style.size * SUPERSCRIPT.rise, footnote: inline });
       continue;
     }
     const charStyle = inline.role ? characters[inline.role] : undefined;
@@ -96,9 +110,10 @@ function toWords(pieces: (Piece | 'break')[], hyphenLang: string | undefined): W
       }
       const chunks = part.split(HYPHEN_BREAK);
       chunks.forEach((chunk, k) => {
-        const syllables = hyphenLang && boxes.length === 0 ? hyphenationPieces(chunk, hyphenLang) : [chunk];
+        const syllables = hyphenLang && boxes.length === 0 && !piece.footnote ? hyphenationPieces(chunk, hyphenLang) : [chunk];
         syllables.forEach((syllable, n) => {
-          boxes.push({ text: syllable, face: piece.face, size: piece.size, width: unitWidth(piece.face, syllable) * piece.size, ...(piece.href ? { href: piece.href } : {}) });
+          const { text: _, ...rest } = piece;
+          boxes.push({ ...rest, text: syllable, width: unitWidth(piece.face, syllable) * piece.size });
           if (n < syllables.length - 1) {
             endWord(0, false);
             words.at(-1)!.hyphen = unitWidth(piece.face, '-') * piece.size;

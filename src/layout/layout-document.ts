@@ -35,7 +35,16 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
     );
     const tag: StructureNode = { type, children: [] };
     parent.children.push(tag);
-    return { style, lines, tag };
+    const notes = new Map<Line, FlowParagraph[]>();
+    for (const line of lines) {
+      for (const box of line.words.flatMap((w) => w.boxes)) {
+        if (!box.footnote) continue;
+        const { number, content: noteContent, pos: notePos } = box.footnote;
+        const note = setParagraph(tag, 'Note', 'footnote', noteContent, notePos, 0, String(number));
+        notes.set(line, [...(notes.get(line) ?? []), note]);
+      }
+    }
+    return { style, lines, tag, ...(notes.size ? { notes } : {}) };
   };
   const addParagraph = (...args: Parameters<typeof setParagraph>) => {
     flow.push(setParagraph(...args));

@@ -1,7 +1,8 @@
 // Pages from lines: paragraphs flow down the page with their space before and after;
 // a paragraph marked keep-with-next stays with the first lines of the next, no page starts
 // with a paragraph's last line alone (widow) or ends with its first alone (orphan), and
-// justified lines get their slack spread evenly over their spaces.
+// justified lines get their slack spread evenly over their spaces. Footnotes go to the foot
+// of the page whose line cites them, below a short rule.
 
 import type { ParagraphStyle, StyleSheet } from '../model/stylesheet.js';
 import { justification, letterSpacing, type Justification, type Line } from './break-lines.js';
@@ -14,7 +15,13 @@ export interface FlowParagraph {
   tag: StructureNode;
   /** A row of paragraphs set side by side (columns), kept together; `lines` is the tallest's. */
   cells?: (FlowParagraph & { offset: number })[];
+  /** Footnotes cited on a line, laid out as paragraphs of their own. */
+  notes?: Map<Line, FlowParagraph[]>;
 }
+
+/** Space between the text and the footnotes, with the rule in it. */
+const NOTE_GAP = 14;
+const RULE_WIDTH = 90;
 
 const MIN_LINES = 2;
 
@@ -24,14 +31,39 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page']): Page[
   const pages: Page[] = [];
   let current: Page = newPage();
   let y = top;
+  let notes: FlowParagraph[] = [];
+  let footHeight = 0;
 
   function newPage(): Page {
-    const p: Page = { width: page.width, height: page.height, items: [] };
+    const p: Page = { width: page.width, height: page.height, items: [], rules: [] };
     pages.push(p);
     return p;
   }
   const lineHeight = (p: FlowParagraph) => p.style.size * p.style.leading;
+  const noteHeight = (list: FlowParagraph[]) => list.reduce((h, n) => h + n.lines.length * lineHeight(n) + n.style.spaceAfter, list.length && !footHeight ? NOTE_GAP : 0);
+  /** Where text must stop on this page: above its footnotes, and above `more` new ones. */
+  const limit = (more: FlowParagraph[] = []) => bottom - footHeight - noteHeight(more);
+  const addNotes = (list: FlowParagraph[]) => {
+    footHeight += noteHeight(list);
+    notes.push(...list);
+  };
+  const finishPage = () => {
+    if (!notes.length) return;
+    let ny = bottom - footHeight + NOTE_GAP;
+    current.rules.push({ x: page.margins.left, y: ny - NOTE_GAP / 2, width: RULE_WIDTH });
+    for (const note of notes) {
+      const lh = lineHeight(note);
+      for (const line of note.lines) {
+        place(current, line, note, ny, lh);
+        ny += lh;
+      }
+      ny += note.style.spaceAfter;
+    }
+    notes = [];
+    footHeight = 0;
+  };
   const breakPage = () => {
+    finishPage();
     current = newPage();
     y = top;
   };
@@ -47,9 +79,12 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page']): Page[
       const next = flow[k + 1]!;
       need += next.style.spaceBefore + Math.min(next.lines.length, next.style.keepWithNext ? next.lines.length : MIN_LINES) * lineHeight(next) + flow[k]!.style.spaceAfter;
     }
-    if (y > top && y + need > bottom) breakPage();
+    if (y > top && y + need > limit()) breakPage();
     if (y > top) y += para.style.spaceBefore;
     if (para.cells) {
+      const cited = para.cells.flatMap((cell) => cell.lines.flatMap((line) => cell.notes?.get(line) ?? []));
+      if (y > top && y + para.lines.length * lh > limit(cited)) breakPage();
+      addNotes(cited);
       for (const cell of para.cells) cell.lines.forEach((line, n) => place(current, line, cell, y + n * lh, lh, cell.offset));
       y += para.lines.length * lh + para.style.spaceAfter;
       continue;
@@ -57,21 +92,25 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page']): Page[
 
     const lines = para.lines;
     for (let n = 0; n < lines.length; n++) {
-      if (y + lh > bottom + 0.01 && y > top) {
-        // Leave no widow: if only one line would follow, carry the line before it too.
+      const cited = para.notes?.get(lines[n]!) ?? [];
+      if (y + lh > limit(cited) + 0.01 && y > top) {
+        // Leave no widow: if only one line would follow, carry the line before it too
+        // (unless that line cites a note, which has already been placed on this page).
         const placedHere = n;
         const remaining = lines.length - n;
-        if (remaining < MIN_LINES && placedHere > MIN_LINES) {
+        if (remaining < MIN_LINES && placedHere > MIN_LINES && !para.notes?.has(lines[n - 1]!)) {
           current.items.splice(current.items.length - itemsOf(lines[n - 1]!));
           n--;
         }
         breakPage();
       }
+      addNotes(para.notes?.get(lines[n]!) ?? []);
       place(current, lines[n]!, para, y, lh);
       y += lh;
     }
     y += para.style.spaceAfter;
   }
+  finishPage();
   return pages;
 
   function place(target: Page, line: Line, para: FlowParagraph, lineTop: number, lh: number, dx = 0) {
@@ -91,7 +130,7 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page']): Page[
         // The space after a word is drawn as part of its last box, so extracted text keeps it.
         const space = lastBox && w < gaps && word.spaceAfter > 0 ? ' ' : '';
         const chars = [...box.text].length;
-        const item: PlacedText = { x, y: baseline, text: box.text + space, face: box.face, size: box.size, width: box.width + ls * (lastBox ? chars - 1 : chars), tag: para.tag };
+        const item: PlacedText = { x, y: baseline - (box.rise ?? 0), text: box.text + space, face: box.face, size: box.size, width: box.width + ls * (lastBox ? chars - 1 : chars), tag: para.tag };
         if (ls) item.letterSpacing = ls;
         if (box.href) item.href = box.href;
         target.items.push(item);

@@ -25,14 +25,22 @@ export interface PlacedText {
 
 /** The logical structure of the document, for a tagged PDF: PDF structure types and children. */
 export interface StructureNode {
-  type: 'Document' | 'Sect' | 'P' | 'H1' | 'H2' | 'H3' | 'L' | 'LI' | 'LBody' | 'BlockQuote';
+  type: 'Document' | 'Sect' | 'P' | 'H1' | 'H2' | 'H3' | 'L' | 'LI' | 'LBody' | 'BlockQuote' | 'Note';
   children: StructureNode[];
+}
+
+/** A horizontal rule (the line above footnotes), page furniture. */
+export interface PlacedRule {
+  x: number;
+  y: number;
+  width: number;
 }
 
 export interface Page {
   width: number;
   height: number;
   items: PlacedText[];
+  rules: PlacedRule[];
 }
 
 export interface LaidOutDocument {

@@ -26,7 +26,16 @@ export interface LineBreak {
   pos: SourcePos;
 }
 
-export type Inline = TextRun | LineBreak;
+/** A footnote: its number marks the place that cites it; its text goes to the foot of the page. */
+export interface Footnote {
+  kind: 'footnote';
+  /** 1, 2, 3… in the order the document cites them. */
+  number: number;
+  content: Inline[];
+  pos: SourcePos;
+}
+
+export type Inline = TextRun | LineBreak | Footnote;
 
 export interface Paragraph {
   kind: 'paragraph';
@@ -81,9 +90,9 @@ export interface DocumentModel {
   blocks: Block[];
 }
 
-/** The plain text of a paragraph's runs, breaks as newlines. */
+/** The plain text of a paragraph's runs, breaks as newlines, footnotes left out. */
 export function inlineText(content: readonly Inline[]): string {
-  return content.map((i) => (i.kind === 'text' ? i.text : '\n')).join('');
+  return content.map((i) => (i.kind === 'text' ? i.text : i.kind === 'break' ? '\n' : '')).join('');
 }
 
 /** Every paragraph in reading order, descending into sections, lists and quotes. */

@@ -7,7 +7,7 @@ import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
 import { DiagnosticBag, error, type SourcePos } from '../core/diagnostics.js';
 import { MARK_PATTERN, splitMarked, type SourceMarks } from '../template/source-marks.js';
 import { locateText, type SourceFile } from '../template/template-files.js';
-import type { Block, Inline, Marks, Paragraph } from './document.js';
+import type { Block, Footnote, Inline, Marks, Paragraph } from './document.js';
 import type { StyleSheet } from './stylesheet.js';
 
 type Node = DefaultTreeAdapterMap['node'];
@@ -38,6 +38,7 @@ export function parseMarkup(src: MarkupSource, styles: StyleSheet): Block[] {
 class MarkupWalker {
   /** Positions of the marked values we are inside, innermost last. */
   private readonly stack: SourcePos[] = [];
+  private footnotes = 0;
   private readonly templatePos: SourcePos;
 
   constructor(
@@ -120,6 +121,7 @@ class MarkupWalker {
       if (tag === 'br') out.push({ kind: 'break', pos: this.stack.at(-1) ?? this.templatePos });
       else if (tag === 'strong' || tag === 'b') inner({ ...marks, strong: true });
       else if (tag === 'em' || tag === 'i') inner({ ...marks, em: true });
+      else if (tag === 'span' && hasClass(node, FOOTNOTE)) out.push(this.footnote(node));
       else if (tag === 'span') inner(marks, this.role(node, 'character'));
       else if (tag === 'a') inner(marks, role, this.href(node));
       else {
@@ -128,6 +130,15 @@ class MarkupWalker {
       }
     }
     return out;
+  }
+
+  private footnote(span: Element): Footnote {
+    const pos = this.posOf(span.childNodes);
+    if (!(FOOTNOTE in this.styles.paragraphs)) {
+      this.bag.add(error(pos, 'this letter has footnotes, but the template has no `footnote` paragraph style', 'add "footnote" to the paragraphs of styles.json'));
+    }
+    const number = ++this.footnotes;
+    return { kind: 'footnote', number, content: collapseWhitespace(this.inlines(span.childNodes, {}, undefined, undefined)), pos };
   }
 
   private role(el: Element, kind: 'paragraph' | 'section' | 'character', fallback?: string): string {
@@ -182,6 +193,13 @@ function firstMark(node: Node, marks: SourceMarks): SourcePos | undefined {
   return undefined;
 }
 
+/** The class Markdown footnotes arrive with (src/template/markdown.ts), also a paragraph style. */
+const FOOTNOTE = 'footnote';
+
+function hasClass(el: Element, cls: string): boolean {
+  return el.attrs.some((a) => a.name === 'class' && a.value.replace(MARK_PATTERN, '').trim() === cls);
+}
+
 function isElement(n: Node): n is Element {
   return 'tagName' in n;
 }
@@ -199,6 +217,13 @@ function collapseWhitespace(content: Inline[]): Inline[] {
       trimEnd(out);
       out.push(item);
       atLineStart = true;
+      continue;
+    }
+    if (item.kind === 'footnote') {
+      // A note's mark sits right after the word it follows: no space before it.
+      trimEnd(out);
+      out.push(item);
+      atLineStart = false;
       continue;
     }
     let text = item.text.replace(/[ \t\n\r\f]+/g, ' ');

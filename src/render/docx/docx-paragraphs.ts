@@ -1,13 +1,22 @@
 // Blocks and inline runs of the model as Word paragraphs: each paragraph names its role's
 // style; runs carry only their marks (bold, italic), a character style for their role, and
-// links become hyperlinks. Sections add no Word structure; lists and quotes keep their roles.
+// links become hyperlinks, footnotes become Word footnotes. Sections add no Word structure;
+// lists and quotes keep their roles.
 
-import { ExternalHyperlink, Paragraph, TextRun, type ParagraphChild } from 'docx';
-import type { Block, Paragraph as ModelParagraph, TextRun as TextRun_ } from '../../model/document.js';
+import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import type { Block, Inline, Paragraph as ModelParagraph, TextRun as TextRun_ } from '../../model/document.js';
 import { HYPERLINK_STYLE } from './docx-styles.js';
 
-export function docxParagraphs(blocks: readonly Block[]): Paragraph[] {
+export interface DocxBody {
+  paragraphs: Paragraph[];
+  /** Word footnotes by number, as the Document constructor takes them. */
+  footnotes: Record<number, { children: Paragraph[] }>;
+}
+
+export function docxBody(blocks: readonly Block[]): DocxBody {
   const out: Paragraph[] = [];
+  const footnotes: DocxBody['footnotes'] = {};
+  const paragraph = (p: ModelParagraph, label?: string) => docxParagraph(p.role, p.content, footnotes, label);
   const walk = (list: readonly Block[]) => {
     for (const block of list) {
       if (block.kind === 'paragraph') out.push(paragraph(block));
@@ -23,10 +32,10 @@ export function docxParagraphs(blocks: readonly Block[]): Paragraph[] {
     }
   };
   walk(blocks);
-  return out;
+  return { paragraphs: out, footnotes };
 }
 
-function paragraph(p: ModelParagraph, label?: string): Paragraph {
+function docxParagraph(role: string, content: readonly Inline[], footnotes: DocxBody['footnotes'], label?: string): Paragraph {
   const children: ParagraphChild[] = label ? [new TextRun({ text: label })] : [];
   let link: { href: string; runs: TextRun[] } | undefined;
   const flush = () => {
@@ -34,9 +43,15 @@ function paragraph(p: ModelParagraph, label?: string): Paragraph {
     link = undefined;
   };
   let breaks = 0;
-  for (const inline of p.content) {
+  for (const inline of content) {
     if (inline.kind === 'break') {
       breaks++;
+      continue;
+    }
+    if (inline.kind === 'footnote') {
+      flush();
+      footnotes[inline.number] = { children: [docxParagraph('footnote', inline.content, footnotes)] };
+      children.push(new FootnoteReferenceRun(inline.number));
       continue;
     }
     if (link && link.href !== inline.href) flush();
@@ -49,7 +64,7 @@ function paragraph(p: ModelParagraph, label?: string): Paragraph {
   }
   if (breaks) children.push(new TextRun({ break: breaks }));
   flush();
-  return new Paragraph({ style: p.role, children });
+  return new Paragraph({ style: role, children });
 }
 
 /** A text run; Word writes a line break as part of the run that follows it. */

@@ -5,7 +5,7 @@
 import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
 import type { DocumentModel } from '../../model/document.js';
 import type { RenderContext, Rendered } from '../formats.js';
-import { docxParagraphs } from './docx-paragraphs.js';
+import { docxBody } from './docx-paragraphs.js';
 import { docxStyles, twips, wordLanguage } from './docx-styles.js';
 import { withEastAsianDefaults } from './east-asian.js';
 import { repackDocx } from './repack.js';
@@ -13,6 +13,7 @@ import { repackDocx } from './repack.js';
 export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promise<Rendered> {
   const { meta, styles } = model;
   const { page } = styles;
+  const body = docxBody(model.blocks);
   const doc = new Document({
     title: meta.title,
     ...(meta.subject ? { subject: meta.subject } : {}),
@@ -21,6 +22,7 @@ export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promi
     keywords: meta.keywords.join(', '),
     revision: 1,
     styles: docxStyles(styles, meta.lang, ctx.fonts),
+    footnotes: body.footnotes,
     sections: [
       {
         properties: {
@@ -34,7 +36,7 @@ export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promi
             children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 18 })] })],
           }),
         },
-        children: docxParagraphs(model.blocks),
+        children: body.paragraphs,
       },
     ],
   });
