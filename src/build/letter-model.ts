@@ -26,6 +26,7 @@ export function letterModel(letter: Letter, lang: string, template: TemplateFile
       created: creationDate(letter, env),
     },
     styles,
+    ...(template.letterhead ? { letterhead: template.letterhead } : {}),
     blocks,
   };
 }

@@ -102,7 +102,14 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
   const structure: StructureNode = { type: 'Document', children: [] };
   walk(model.blocks, structure, 0);
   if (problems.length) throw new LetterError(problems);
-  const pages = paginate(flow, model.styles.page);
+  const head = model.letterhead;
+  const pages = paginate(flow, model.styles.page, head ? head.height + head.spaceAfter : 0);
+  if (head) {
+    const { margins } = model.styles.page;
+    const free = page.width - margins.left - margins.right - head.width;
+    const x = margins.left + (head.align === 'left' ? 0 : head.align === 'right' ? free : free / 2);
+    pages[0]!.images.push({ x, y: margins.top, width: head.width, height: head.height, bytes: head.bytes });
+  }
   if (pages.length > 1) addPageNumbers(pages, model, fonts);
   return { pages, structure, warnings };
 }

@@ -25,17 +25,18 @@ const RULE_WIDTH = 90;
 
 const MIN_LINES = 2;
 
-export function paginate(flow: FlowParagraph[], page: StyleSheet['page']): Page[] {
+/** `reserved`: height kept free at the top of the first page (for the letterhead). */
+export function paginate(flow: FlowParagraph[], page: StyleSheet['page'], reserved = 0): Page[] {
   const top = page.margins.top;
   const bottom = page.height - page.margins.bottom;
   const pages: Page[] = [];
   let current: Page = newPage();
-  let y = top;
+  let y = top + reserved;
   let notes: FlowParagraph[] = [];
   let footHeight = 0;
 
   function newPage(): Page {
-    const p: Page = { width: page.width, height: page.height, items: [], rules: [] };
+    const p: Page = { width: page.width, height: page.height, items: [], rules: [], images: [] };
     pages.push(p);
     return p;
   }

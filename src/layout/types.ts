@@ -36,11 +36,21 @@ export interface PlacedRule {
   width: number;
 }
 
+/** An image placed on the page (the letterhead), page furniture. */
+export interface PlacedImage {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  bytes: Uint8Array;
+}
+
 export interface Page {
   width: number;
   height: number;
   items: PlacedText[];
   rules: PlacedRule[];
+  images: PlacedImage[];
 }
 
 export interface LaidOutDocument {

@@ -84,9 +84,21 @@ export interface DocumentMeta {
   created: Date;
 }
 
+/** The template's letterhead image, read and measured, ready for any writer. */
+export interface Letterhead {
+  bytes: Uint8Array;
+  type: 'png' | 'jpg';
+  /** Size on the page, in points. */
+  width: number;
+  height: number;
+  align: 'left' | 'center' | 'right';
+  spaceAfter: number;
+}
+
 export interface DocumentModel {
   meta: DocumentMeta;
   styles: StyleSheet;
+  letterhead?: Letterhead;
   blocks: Block[];
 }
 

@@ -41,6 +41,15 @@ export const SectionStyleSchema = z.strictObject({
 
 const BaseSchema = z.strictObject({ size: z.number().min(4).max(72), leading: z.number().min(0.8).max(4) });
 
+export const LetterheadSchema = z.strictObject({
+  /** PNG or JPEG file in the template's folder. */
+  image: z.string().regex(/^[\w.-]+\.(png|jpe?g)$/i, { error: 'expected a PNG or JPEG file name in the template folder' }),
+  /** Width on the page in points; the height follows the image. */
+  width: z.number().min(10).max(600),
+  align: z.enum(['left', 'center', 'right']).default('center'),
+  spaceAfter: Pt.default(18),
+});
+
 export const StyleSheetSchema = z.strictObject({
   page: z.strictObject({
     size: z.enum(['A4', 'Letter']),
@@ -52,6 +61,8 @@ export const StyleSheetSchema = z.strictObject({
   paragraphs: z.record(z.string(), ParagraphStyleSchema),
   characters: z.record(z.string(), CharacterStyleSchema),
   sections: z.record(z.string(), SectionStyleSchema),
+  /** An image at the top of the first page: the campaign's logo or letterhead. */
+  letterhead: LetterheadSchema.optional(),
 });
 
 export type StyleSheetFile = z.infer<typeof StyleSheetSchema>;

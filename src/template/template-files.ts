@@ -4,6 +4,8 @@
 
 import { DiagnosticBag, error, LetterError, type SourcePos } from '../core/diagnostics.js';
 import { decodeText, type Space, type World } from '../core/world.js';
+import { imageSize } from 'image-size';
+import type { Letterhead } from '../model/document.js';
 import { StyleSheetSchema, type StyleSheetFile } from '../model/stylesheet.js';
 
 export interface SourceFile {
@@ -19,6 +21,7 @@ export interface TemplateFiles {
   partials: Map<string, SourceFile>;
   locales: Map<string, SourceFile & { resources: Record<string, unknown> }>;
   styles: StyleSheetFile;
+  letterhead?: Letterhead;
   /** Every file read, for locating a tag or key in its source. */
   sources: SourceFile[];
 }
@@ -60,8 +63,30 @@ export async function loadTemplate(world: World, name: string, usedAt: SourcePos
     else for (const issue of result.error.issues) bag.add(error(locateKey(stylesSrc, issue.path.map(String)), `${issue.path.join('.')}: ${issue.message}`));
   }
   bag.throwIfErrors();
+  const letterhead = styles!.letterhead ? await readLetterhead(styles!.letterhead, (rel) => world.readFile(`${dir}/${rel}`, space), stylesSrc) : undefined;
   sources.push(...mains.values(), ...partials.values(), ...locales.values(), stylesSrc);
-  return { name, mains, partials, locales, styles: styles!, sources };
+  return { name, mains, partials, locales, styles: styles!, ...(letterhead ? { letterhead } : {}), sources };
+}
+
+/** Reads and measures the letterhead image; its height follows its width and aspect ratio. */
+async function readLetterhead(spec: NonNullable<StyleSheetFile['letterhead']>, read: (rel: string) => Promise<Uint8Array>, styles: SourceFile): Promise<Letterhead> {
+  const at = locateKey(styles, ['letterhead', 'image']);
+  let bytes: Uint8Array;
+  try {
+    bytes = await read(spec.image);
+  } catch (e) {
+    if (e instanceof LetterError) throw new LetterError([error(at, `cannot read the letterhead image \`${spec.image}\`: ${e.diagnostics[0]?.message ?? 'unreadable'}`, 'put the image in the template folder')], e.exitCode);
+    throw e;
+  }
+  let size: ReturnType<typeof imageSize>;
+  try {
+    size = imageSize(bytes);
+  } catch {
+    throw new LetterError([error(at, `\`${spec.image}\` is not an image`, 'use a PNG or JPEG file')]);
+  }
+  const type = size.type === 'png' ? 'png' : size.type === 'jpg' ? 'jpg' : undefined;
+  if (!type || !size.width || !size.height) throw new LetterError([error(at, `\`${spec.image}\` is a ${size.type ?? 'unknown'} image, not PNG or JPEG`)]);
+  return { bytes, type, width: spec.width, height: (spec.width * size.height) / size.width, align: spec.align, spaceAfter: spec.spaceAfter };
 }
 
 function parseJson(src: SourceFile, bag: DiagnosticBag): Record<string, unknown> | undefined {

@@ -1,5 +1,6 @@
 // Makes a DOCX reproducible: the docx package stamps core.xml and the zip entries with the
-// current time and gives hyperlinks random relationship ids. The package is re-zipped here
+// current time, gives hyperlinks random relationship ids and drawings ids from a counter
+// that lives as long as the process. The package is re-zipped here
 // with every date set to the document's own, random ids replaced by numbered ones in order of
 // appearance, entries in a fixed order, so the same model always gives the same bytes.
 
@@ -17,7 +18,7 @@ export function repackDocx(bytes: Uint8Array, created: Date, edit: PartEditor): 
   for (const name of names) {
     let data = parts[name]!;
     if (name.endsWith('.xml') || name.endsWith('.rels')) {
-      let xml = strFromU8(data).replace(RANDOM_ID, (id: string) => ids.get(id) ?? id);
+      let xml = renumberDrawings(strFromU8(data).replace(RANDOM_ID, (id: string) => ids.get(id) ?? id));
       if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(?:created|modified) [^>]*>)[^<]*(<)/g, `$1${iso}$2`);
       data = strToU8(edit(name, xml));
     }
@@ -36,4 +37,10 @@ function stableIds(parts: Record<string, Uint8Array>): Map<string, string> {
     for (const m of strFromU8(parts[name]!).matchAll(RANDOM_ID)) if (!ids.has(m[0])) ids.set(m[0], `rIdL${ids.size + 1}`);
   }
   return ids;
+}
+
+/** Drawing ids number the part's drawings 1, 2, 3… whatever the process drew before. */
+function renumberDrawings(xml: string): string {
+  let n = 0;
+  return xml.replace(/<wp:docPr id="\d+"/g, () => `<wp:docPr id="${++n}"`);
 }

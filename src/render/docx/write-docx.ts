@@ -2,8 +2,8 @@
 // PDF's roles, with the fonts and language of the letter, page geometry, page numbers, and
 // document properties. Reads only the model and the font book.
 
-import { AlignmentType, Document, Footer, Packer, PageNumber, Paragraph, TextRun } from 'docx';
-import type { DocumentModel } from '../../model/document.js';
+import { AlignmentType, Document, Footer, ImageRun, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import type { DocumentModel, Letterhead } from '../../model/document.js';
 import type { RenderContext, Rendered } from '../formats.js';
 import { docxBody } from './docx-paragraphs.js';
 import { docxStyles, twips, wordLanguage } from './docx-styles.js';
@@ -36,7 +36,7 @@ export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promi
             children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 18 })] })],
           }),
         },
-        children: body.paragraphs,
+        children: model.letterhead ? [letterheadParagraph(model.letterhead), ...body.paragraphs] : body.paragraphs,
       },
     ],
   });
@@ -47,6 +47,17 @@ export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promi
     return xml;
   });
   return { bytes, warnings: [] };
+}
+
+/** The letterhead as an inline image in a paragraph of its own at the top of the letter. */
+function letterheadParagraph(head: Letterhead): Paragraph {
+  const px = (pt: number) => Math.round((pt * 96) / 72);
+  const alignment = { left: AlignmentType.LEFT, center: AlignmentType.CENTER, right: AlignmentType.RIGHT }[head.align];
+  return new Paragraph({
+    alignment,
+    spacing: { after: twips(head.spaceAfter) },
+    children: [new ImageRun({ type: head.type, data: head.bytes, transformation: { width: px(head.width), height: px(head.height) }, altText: { name: 'letterhead', title: 'letterhead', description: 'letterhead' } })],
+  });
 }
 
 /** dc:language in the core properties: the docx package has no option for it. */

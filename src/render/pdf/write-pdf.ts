@@ -80,6 +80,11 @@ export async function writePdf(model: DocumentModel, ctx: RenderContext): Promis
       draw(item);
     }
     if (open) doc.endMarkedContent();
+    for (const image of page.images) {
+      doc.markContent('Artifact', { type: 'Layout' });
+      doc.image(Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength), image.x, image.y, { width: image.width, height: image.height });
+      doc.endMarkedContent();
+    }
     for (const rule of page.rules) {
       doc.markContent('Artifact', { type: 'Layout' });
       doc.moveTo(rule.x, rule.y).lineTo(rule.x + rule.width, rule.y).lineWidth(0.5).stroke();
