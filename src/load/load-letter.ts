@@ -6,7 +6,7 @@ import { DiagnosticBag, error, type SourcePos } from '../core/diagnostics.js';
 import type { World } from '../core/world.js';
 import { parseLetterYaml } from './parse-yaml.js';
 import { positionIndex, type Path, type PositionIndex } from './positions.js';
-import { LetterSchema, type LetterData } from './schema.js';
+import { LetterSchema, Recipient, Signatory, type LetterData } from './schema.js';
 import { closestName } from '../core/suggest.js';
 
 export interface Letter {
@@ -45,13 +45,14 @@ export function parseLetter(id: string, file: string, bytes: Uint8Array): Letter
   return { id, file, data, where };
 }
 
+/** The keys each mapping may have, by the name of the key that holds it (for "did you mean"). */
 const KNOWN_KEYS: Record<string, readonly string[]> = {
   '': Object.keys(LetterSchema.shape),
-  recipient: ['name', 'address'],
-  cc: ['name', 'address'],
-  signatories: ['as_of', 'list'],
-  list: ['kind', 'name', 'note', 'short', 'joined'],
-  links: ['pdf', 'docx', 'html'],
+  recipient: Object.keys(Recipient.shape),
+  cc: Object.keys(Recipient.shape),
+  signatories: Object.keys(LetterSchema.shape.signatories.shape),
+  list: Object.keys(Signatory.shape),
+  links: Object.keys(LetterSchema.shape.links.unwrap().shape),
 };
 
 function reportSchemaErrors(err: ZodError, raw: unknown, where: PositionIndex, bag: DiagnosticBag): void {

@@ -37,7 +37,3 @@ export const FORMATS: readonly Format[] = [
     render: async (model, ctx) => (await import('./docx/write-docx.js')).writeDocx(model, ctx),
   },
 ];
-
-export function formatById(id: string): Format | undefined {
-  return FORMATS.find((f) => f.id === id);
-}

@@ -36,10 +36,6 @@ export function slot(n: number): string {
   return `${SLOT}${n}${SLOT}`;
 }
 
-export function stripMarks(text: string): string {
-  return text.replace(MARK_PATTERN, '');
-}
-
 /** Splits marked text into pieces with the position in force for each; `stack` carries across calls. */
 export function splitMarked(text: string, marks: SourceMarks, stack: SourcePos[]): { text: string; pos: SourcePos | undefined }[] {
   const out: { text: string; pos: SourcePos | undefined }[] = [];
