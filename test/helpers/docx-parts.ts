@@ -5,10 +5,15 @@ import { strFromU8, unzipSync } from 'fflate';
 
 export const W = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main';
 
-export function docxParts(bytes: Uint8Array): { names: string[]; xml(name: string): XmlDocument } {
+export function docxParts(bytes: Uint8Array): { names: string[]; bytes(name: string): Uint8Array; xml(name: string): XmlDocument } {
   const parts = unzipSync(bytes);
   return {
     names: Object.keys(parts),
+    bytes(name) {
+      const data = parts[name];
+      if (!data) throw new Error(`no part ${name}`);
+      return data;
+    },
     xml(name) {
       const data = parts[name];
       if (!data) throw new Error(`no part ${name}`);

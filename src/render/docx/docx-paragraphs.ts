@@ -3,7 +3,7 @@
 // links become hyperlinks, footnotes become Word footnotes. Sections add no Word structure;
 // lists and quotes keep their roles.
 
-import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, Tab, TextRun, type ParagraphChild } from 'docx';
 import type { Block, Inline, Paragraph as ModelParagraph, TextRun as TextRun_ } from '../../model/document.js';
 import { HYPERLINK_STYLE } from './docx-styles.js';
 
@@ -16,13 +16,14 @@ export interface DocxBody {
 export function docxBody(blocks: readonly Block[]): DocxBody {
   const out: Paragraph[] = [];
   const footnotes: DocxBody['footnotes'] = {};
-  const paragraph = (p: ModelParagraph, label?: string) => docxParagraph(p.role, p.content, footnotes, label);
+  const paragraph = (p: ModelParagraph, label?: string) => docxParagraph(p, footnotes, label);
   const walk = (list: readonly Block[]) => {
     for (const block of list) {
       if (block.kind === 'paragraph') out.push(paragraph(block));
       else if (block.kind === 'list') {
         block.items.forEach((item, i) => {
-          const label = block.ordered ? `${i + 1}.\t` : '•\t';
+          // The label is text, as in the PDF, so both number the same items the same way.
+          const label = block.ordered ? `${i + 1}.` : '•';
           item.forEach((b, k) => {
             if (b.kind === 'paragraph') out.push(paragraph(b, k === 0 ? label : undefined));
             else walk([b]);
@@ -35,46 +36,65 @@ export function docxBody(blocks: readonly Block[]): DocxBody {
   return { paragraphs: out, footnotes };
 }
 
-function docxParagraph(role: string, content: readonly Inline[], footnotes: DocxBody['footnotes'], label?: string): Paragraph {
-  const children: ParagraphChild[] = label ? [new TextRun({ text: label })] : [];
+function docxParagraph(p: Pick<ModelParagraph, 'role' | 'content' | 'heading'>, footnotes: DocxBody['footnotes'], label?: string): Paragraph {
+  return new Paragraph({
+    style: p.role,
+    // Outline level (0 = level 1) puts headings in Word's navigation pane and its PDF bookmarks.
+    ...(p.heading ? { outlineLevel: p.heading - 1 } : {}),
+    children: [...(label ? [new TextRun({ children: [label, new Tab()] })] : []), ...inlines(p.content, footnotes)],
+  });
+}
+
+/**
+ * Runs of one paragraph. A link's runs are gathered into one hyperlink; a line break goes
+ * between runs, inside the link only when the link goes on after it (else it would be
+ * underlined and clickable).
+ */
+function inlines(content: readonly Inline[], footnotes: DocxBody['footnotes']): ParagraphChild[] {
+  const children: ParagraphChild[] = [];
   let link: { href: string; runs: TextRun[] } | undefined;
-  const flush = () => {
+  let breaks = 0;
+  const flushLink = () => {
     if (link) children.push(new ExternalHyperlink({ link: link.href, children: link.runs }));
     link = undefined;
   };
-  let breaks = 0;
+  const flushBreaks = (into: { push(run: TextRun): void }) => {
+    if (breaks) into.push(new TextRun({ break: breaks }));
+    breaks = 0;
+  };
   for (const inline of content) {
     if (inline.kind === 'break') {
       breaks++;
       continue;
     }
     if (inline.kind === 'footnote') {
-      flush();
-      footnotes[inline.number] = { children: [docxParagraph('footnote', inline.content, footnotes)] };
+      flushLink();
+      flushBreaks(children);
+      footnotes[inline.number] = { children: [docxParagraph({ role: 'footnote', content: inline.content }, footnotes)] };
       children.push(new FootnoteReferenceRun(inline.number));
       continue;
     }
-    if (link && link.href !== inline.href) flush();
-    const r = run(inline, breaks);
-    breaks = 0;
-    if (inline.href) {
-      link ??= { href: inline.href, runs: [] };
-      link.runs.push(r);
-    } else children.push(r);
+    if (link && link.href === inline.href) {
+      flushBreaks(link.runs);
+      link.runs.push(run(inline));
+      continue;
+    }
+    flushLink();
+    flushBreaks(children);
+    if (inline.href) link = { href: inline.href, runs: [run(inline)] };
+    else children.push(run(inline));
   }
-  if (breaks) children.push(new TextRun({ break: breaks }));
-  flush();
-  return new Paragraph({ style: role, children });
+  flushLink();
+  flushBreaks(children);
+  return children;
 }
 
-/** A text run; Word writes a line break as part of the run that follows it. */
-function run(inline: TextRun_, breaksBefore: number): TextRun {
+function run(inline: TextRun_): TextRun {
   const style = inline.href ? HYPERLINK_STYLE : inline.role;
   return new TextRun({
     text: inline.text,
     ...(inline.marks.strong ? { bold: true } : {}),
     ...(inline.marks.em ? { italics: true } : {}),
     ...(style ? { style } : {}),
-    ...(breaksBefore ? { break: breaksBefore } : {}),
   });
 }

@@ -8,6 +8,9 @@ import type { RenderContext, Rendered } from '../formats.js';
 import { docxBody } from './docx-paragraphs.js';
 import { docxStyles, twips, wordLanguage } from './docx-styles.js';
 import { withEastAsianDefaults } from './east-asian.js';
+import { fontEmbedding } from './embed-fonts.js';
+import { embeddedFaces } from './font-subsets.js';
+import { withPlainNoteSeparators } from './note-separators.js';
 import { repackDocx } from './repack.js';
 
 export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promise<Rendered> {
@@ -41,11 +44,18 @@ export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promi
     ],
   });
   const packed = await Packer.toBuffer(doc);
-  const bytes = repackDocx(packed, meta.created, (name, xml) => {
-    if (name === 'word/styles.xml') return withEastAsianDefaults(xml);
-    if (name === 'docProps/core.xml') return withLanguage(xml, wordLanguage(meta.lang));
-    return xml;
-  });
+  const fonts = fontEmbedding(await embeddedFaces(model, ctx.fonts));
+  const bytes = repackDocx(
+    packed,
+    meta.created,
+    (name, xml) => {
+      if (name === 'word/styles.xml') return withEastAsianDefaults(xml);
+      if (name === 'docProps/core.xml') return withLanguage(xml, wordLanguage(meta.lang));
+      if (name === 'word/footnotes.xml' || name === 'word/endnotes.xml') return withPlainNoteSeparators(xml);
+      return fonts.edit(name, xml);
+    },
+    fonts.parts,
+  );
   return { bytes, warnings: [] };
 }
 

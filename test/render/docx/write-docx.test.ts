@@ -1,6 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { RenderedArtifact } from '../../../src/build/build-letters.js';
-import { all, attr, docxParts, paragraphsOf } from '../../helpers/docx-parts.js';
+import type { Element as XmlElement } from '@xmldom/xmldom';
+import * as fontkit from 'fontkit';
+import { obfuscate } from '../../../src/render/docx/embed-fonts.js';
+import { all, attr, docxParts, paragraphsOf, W } from '../../helpers/docx-parts.js';
 import { fixture } from '../../helpers/project.js';
 import { renderArtifacts } from '../../helpers/render.js';
 
@@ -79,5 +82,32 @@ describe('DOCX writer', () => {
     const again = await renderArtifacts(root, 'minimal', ['docx']);
     expect(again.get('ko.docx')!.sha256).toBe(docx.get('ko.docx')!.sha256);
     expect(again.get('en.docx')!.sha256).toBe(docx.get('en.docx')!.sha256);
+  });
+
+  it('embeds subset fonts Word can read back: obfuscated parts that de-obfuscate to fonts with a cmap', () => {
+    const p = parts('ko');
+    const table = all(p.xml('word/fontTable.xml'), 'font');
+    const rels = all(p.xml('word/_rels/fontTable.xml.rels'), 'Relationship', 'http://schemas.openxmlformats.org/package/2006/relationships');
+    const embeds = table.flatMap((f) => Array.from(f.childNodes as unknown as XmlElement[]).filter((c) => c.localName?.startsWith('embed')).map((e) => ({ family: f.getAttributeNS(W, 'name'), kind: e.localName, e })));
+    expect(embeds.map((x) => `${x.family} ${x.kind}`)).toEqual(['Noto Serif KR embedRegular', 'Noto Serif KR embedBold', 'Source Serif 4 embedRegular', 'Source Serif 4 embedBold', 'Source Serif 4 embedItalic']);
+    for (const { e, family, kind } of embeds) {
+      const id = e.getAttributeNS('http://schemas.openxmlformats.org/officeDocument/2006/relationships', 'id');
+      const target = rels.find((r) => r.getAttribute('Id') === id)!.getAttribute('Target')!;
+      const font = fontkit.create(Buffer.from(obfuscate(p.bytes(`word/${target}`), e.getAttributeNS(W, 'fontKey')!))) as fontkit.Font;
+      expect(font.familyName).toBe(family);
+      expect(font.hasGlyphForCodePoint('A'.codePointAt(0)!)).toBe(true);
+      // The Korean regular face carries the 2,350 common syllables, so an editor can type: 힝 is the last of them.
+      if (family === 'Noto Serif KR' && kind === 'embedRegular') expect(font.hasGlyphForCodePoint('힝'.codePointAt(0)!)).toBe(true);
+      // …and stays a subset: the rarer syllables are left out.
+      if (family === 'Noto Serif KR') expect(font.hasGlyphForCodePoint('똠'.codePointAt(0)!)).toBe(false);
+    }
+    const settings = p.xml('word/settings.xml');
+    expect(all(settings, 'embedTrueTypeFonts')).toHaveLength(1);
+    expect(all(settings, 'saveSubsetFonts')).toHaveLength(1);
+  });
+
+  it('embeds no Korean face in a document without Hangul', () => {
+    const names = all(parts('en').xml('word/fontTable.xml'), 'font').map((f) => f.getAttributeNS(W, 'name'));
+    expect(names).toEqual(['Source Serif 4']);
   });
 });

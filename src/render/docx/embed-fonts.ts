@@ -1,0 +1,87 @@
+// Embeds font subsets in a DOCX as Word does: each face an obfuscated `.odttf` part (its
+// first 32 bytes XORed with a GUID key, ECMA-376 Part 2 §12.2.3), listed in fontTable.xml with
+// that key, and settings that tell Word to keep embedding them. Keys come from the font's own
+// hash, so the same fonts always give the same bytes.
+
+import { createHash } from 'node:crypto';
+import type { FaceStyle } from '../../fonts/font-book.js';
+import type { EmbeddedFace } from './font-subsets.js';
+import type { PartEditor } from './repack.js';
+
+const FONT_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/font';
+const ODTTF = 'application/vnd.openxmlformats-officedocument.obfuscatedFont';
+const EMBED_ELEMENT: Record<FaceStyle, string> = { regular: 'embedRegular', bold: 'embedBold', italic: 'embedItalic', boldItalic: 'embedBoldItalic' };
+const STYLE_ORDER: FaceStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
+
+export interface FontEmbedding {
+  /** New parts: the obfuscated fonts. */
+  parts: Record<string, Uint8Array>;
+  /** Edits to fontTable.xml, its relationships, settings.xml and the content types. */
+  edit: PartEditor;
+}
+
+export function fontEmbedding(faces: EmbeddedFace[]): FontEmbedding {
+  const parts: Record<string, Uint8Array> = {};
+  const rels: string[] = [];
+  const families = new Map<string, string[]>();
+  faces
+    .slice()
+    .sort((a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : STYLE_ORDER.indexOf(a.style) - STYLE_ORDER.indexOf(b.style)))
+    .forEach((face, i) => {
+      const id = `rIdFont${i + 1}`;
+      const key = fontKey(face.bytes);
+      parts[`word/fonts/font${i + 1}.odttf`] = obfuscate(face.bytes, key);
+      rels.push(`<Relationship Id="${id}" Type="${FONT_REL}" Target="fonts/font${i + 1}.odttf"/>`);
+      const embeds = families.get(face.family) ?? [];
+      embeds.push(`<w:${EMBED_ELEMENT[face.style]} r:id="${id}" w:fontKey="${key}" w:subsetted="1"/>`);
+      families.set(face.family, embeds);
+    });
+  const fontsXml = [...families].map(([family, embeds]) => `<w:font w:name="${escapeXml(family)}"><w:family w:val="roman"/><w:pitch w:val="variable"/>${embeds.join('')}</w:font>`).join('');
+
+  const edit: PartEditor = (name, xml) => {
+    if (!faces.length) return xml;
+    if (name === 'word/fontTable.xml') return closeAndAppend(xml, 'w:fonts', fontsXml);
+    if (name === 'word/_rels/fontTable.xml.rels') return closeAndAppend(xml, 'Relationships', rels.join(''));
+    if (name === 'word/settings.xml') return withEmbedSettings(xml);
+    if (name === '[Content_Types].xml' && !xml.includes('Extension="odttf"')) return xml.replace('</Types>', `<Default ContentType="${ODTTF}" Extension="odttf"/></Types>`);
+    return xml;
+  };
+  return { parts, edit };
+}
+
+/** `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}` from the font's SHA-256. */
+export function fontKey(bytes: Uint8Array): string {
+  const h = createHash('sha256').update(bytes).digest('hex').slice(0, 32).toUpperCase();
+  return `{${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}}`;
+}
+
+/** XORs the first 32 bytes with the key's bytes, taken from the end of its hex digits; its own inverse. */
+export function obfuscate(bytes: Uint8Array, key: string): Uint8Array {
+  const hex = key.replace(/[{}-]/g, '');
+  const keyBytes = Array.from({ length: 16 }, (_, i) => parseInt(hex.slice(30 - 2 * i, 32 - 2 * i), 16));
+  const out = new Uint8Array(bytes);
+  for (let i = 0; i < 32 && i < out.length; i++) out[i]! ^= keyBytes[i % 16]!;
+  return out;
+}
+
+/** `w:embedTrueTypeFonts` and `w:saveSubsetFonts`, where the schema's sequence puts them. */
+function withEmbedSettings(xml: string): string {
+  if (xml.includes('<w:embedTrueTypeFonts')) return xml;
+  const settings = '<w:embedTrueTypeFonts/><w:saveSubsetFonts/>';
+  const after = /<w:(?:displayBackgroundShape|printPostScriptOverText|printFractionalCharacterWidth|printFormsData)[^>]*\/>/g;
+  let last = -1;
+  for (const m of xml.matchAll(after)) last = m.index + m[0].length;
+  if (last < 0) last = xml.indexOf('>', xml.indexOf('<w:settings')) + 1;
+  return xml.slice(0, last) + settings + xml.slice(last);
+}
+
+/** Appends `inner` to the root element `tag`, which the docx package may have written empty (`<x/>`). */
+function closeAndAppend(xml: string, tag: string, inner: string): string {
+  const text = xml.trimEnd();
+  if (text.endsWith('/>') && text.lastIndexOf(`<${tag}`) > text.lastIndexOf('>', text.length - 3)) return `${text.slice(0, -2)}>${inner}</${tag}>`;
+  return text.replace(`</${tag}>`, `${inner}</${tag}>`);
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}
