@@ -3,9 +3,9 @@
 // then name their style and carry no direct formatting of their own.
 //
 // styles.xml holds only the styles the letter uses. The docx package would add its own Title,
-// Heading 1–6, Strong, Caption, TOC… styles; Word compares style ids without regard to case, so
-// its `Title` and the template's `title` role would be one style to Word, and whichever it
-// kept would set the letter's title. The built-in styles stay available in Word all the same.
+// Heading 1–6, Strong, Caption, TOC… styles, and Word matches style ids without regard to case
+// (as Open XML PowerTools does for that reason): its `Title` beside the template's `title` is one
+// style twice, and either could set the letter's title. Word's built-in styles stay available.
 
 import { AlignmentType, DocumentDefaults, LineRuleType, type ICharacterStyleOptions, type IParagraphStyleOptions, type IStylesOptions } from 'docx';
 import type { FontBook } from '../../fonts/font-book.js';
@@ -18,7 +18,7 @@ const halfPoints = (pt: number): number => Math.round(pt * 2);
 
 const ALIGN = { left: AlignmentType.LEFT, right: AlignmentType.RIGHT, center: AlignmentType.CENTER, justify: AlignmentType.BOTH } as const;
 
-/** BCP 47 tag as Word writes it: `ko` → `ko-KR`, `en` → `en-US`; a tag with a region as given. */
+/** BCP 47 tag as Word writes it: `ko` → `ko-KR`, `en` → `en-US`, `uk` → `uk-UA`; any other tag as given. */
 export function wordLanguage(lang: string): string {
   const regions: Record<string, string> = { en: 'en-US', ko: 'ko-KR', uk: 'uk-UA' };
   return regions[lang] ?? lang;
