@@ -4,7 +4,7 @@
 
 import { LetterError, warning, type Diagnostic, type SourcePos } from '../core/diagnostics.js';
 import type { FontBook } from '../fonts/font-book.js';
-import type { Block, DocumentModel, Inline } from '../model/document.js';
+import { sectionColumns, type Block, type DocumentModel, type Inline } from '../model/document.js';
 import type { ParagraphStyle } from '../model/stylesheet.js';
 import { paragraphWords } from './atoms.js';
 import { breakLines, type Line } from './break-lines.js';
@@ -80,9 +80,8 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
     for (const block of blocks) {
       if (block.kind === 'paragraph') addParagraph(parent, block.heading ? (`H${block.heading}` as const) : 'P', block.role, block.content, block.pos, extraIndent);
       else if (block.kind === 'section') {
-        const { columns = 1, columnsFrom = 1, columnGap = 18 } = model.styles.sections[block.role] ?? {};
-        const items = block.children.filter((b) => b.kind === 'paragraph' && !b.heading).length;
-        if (columns > 1 && items >= columnsFrom) addColumns(block, child(parent, 'Sect'), columns, columnGap);
+        const columns = sectionColumns(block, model.styles);
+        if (columns.count > 1) addColumns(block, child(parent, 'Sect'), columns.count, columns.gap);
         else walk(block.children, child(parent, 'Sect'), extraIndent);
       }
       else if (block.kind === 'quote') walk(block.children, child(parent, 'BlockQuote'), extraIndent);

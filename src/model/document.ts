@@ -102,6 +102,17 @@ export interface DocumentModel {
   blocks: Block[];
 }
 
+/**
+ * How many columns a section's paragraphs (not its headings) are set in, and the gap between
+ * them: its style's `columns` once it holds `columnsFrom` such paragraphs, else one. The PDF
+ * and the DOCX ask the same question here.
+ */
+export function sectionColumns(section: Section, styles: StyleSheet): { count: number; gap: number } {
+  const { columns = 1, columnsFrom = 1, columnGap = 18 } = styles.sections[section.role] ?? {};
+  const items = section.children.filter((b) => b.kind === 'paragraph' && !b.heading).length;
+  return columns > 1 && items >= columnsFrom ? { count: columns, gap: columnGap } : { count: 1, gap: 0 };
+}
+
 /** The plain text of a paragraph's runs, breaks as newlines, footnotes left out. */
 export function inlineText(content: readonly Inline[]): string {
   return content.map((i) => (i.kind === 'text' ? i.text : i.kind === 'break' ? '\n' : '')).join('');

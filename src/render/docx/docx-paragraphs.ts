@@ -1,20 +1,35 @@
 // Blocks and inline runs of the model as Word paragraphs: each paragraph names its role's
 // style; runs carry only their marks (bold, italic), a character style for their role, and
-// links become hyperlinks, footnotes become Word footnotes. Sections add no Word structure;
-// lists and quotes keep their roles.
+// links become hyperlinks, footnotes become Word footnotes. Lists and quotes keep their roles;
+// a section set in columns (a long signatory list) becomes a Word section with columns.
 
 import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, Tab, TextRun, type ParagraphChild } from 'docx';
-import type { Block, Inline, Paragraph as ModelParagraph, TextRun as TextRun_ } from '../../model/document.js';
+import { sectionColumns, type Block, type Inline, type Paragraph as ModelParagraph, type TextRun as TextRun_ } from '../../model/document.js';
+import type { StyleSheet } from '../../model/stylesheet.js';
 import { HYPERLINK_STYLE } from './docx-styles.js';
 
-export interface DocxBody {
+/** A run of paragraphs in one column layout: Word starts a (continuous) section at each change. */
+export interface DocxSection {
   paragraphs: Paragraph[];
+  columns: { count: number; gap: number };
+}
+
+export interface DocxBody {
+  sections: DocxSection[];
   /** Word footnotes by number, as the Document constructor takes them. */
   footnotes: Record<number, { children: Paragraph[] }>;
 }
 
-export function docxBody(blocks: readonly Block[]): DocxBody {
-  const out: Paragraph[] = [];
+export function docxBody(blocks: readonly Block[], styles: StyleSheet): DocxBody {
+  const single = { count: 1, gap: 0 };
+  const sections: DocxSection[] = [{ paragraphs: [], columns: single }];
+  let out = sections[0]!.paragraphs;
+  const startSection = (columns: DocxSection['columns']) => {
+    const last = sections.at(-1)!;
+    if (last.paragraphs.length === 0) last.columns = columns;
+    else sections.push({ paragraphs: [], columns });
+    out = sections.at(-1)!.paragraphs;
+  };
   const footnotes: DocxBody['footnotes'] = {};
   const paragraph = (p: ModelParagraph, label?: string) => docxParagraph(p, footnotes, label);
   const walk = (list: readonly Block[]) => {
@@ -29,11 +44,18 @@ export function docxBody(blocks: readonly Block[]): DocxBody {
             else walk([b]);
           });
         });
+      } else if (block.kind === 'section' && sectionColumns(block, styles).count > 1) {
+        // Headings stay full width above the columns, as in the PDF.
+        const headings = block.children.filter((b) => b.kind === 'paragraph' && b.heading);
+        walk(headings);
+        startSection(sectionColumns(block, styles));
+        walk(block.children.filter((b) => !headings.includes(b)));
+        startSection(single);
       } else walk(block.children);
     }
   };
   walk(blocks);
-  return { paragraphs: out, footnotes };
+  return { sections: sections.filter((s, i) => i === 0 || s.paragraphs.length > 0), footnotes };
 }
 
 function docxParagraph(p: Pick<ModelParagraph, 'role' | 'content' | 'heading'>, footnotes: DocxBody['footnotes'], label?: string): Paragraph {

@@ -2,7 +2,7 @@
 // PDF's roles, with the fonts and language of the letter, page geometry, page numbers, and
 // document properties. Reads only the model and the font book.
 
-import { AlignmentType, Document, Footer, ImageRun, Packer, PageNumber, Paragraph, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, ImageRun, Packer, PageNumber, Paragraph, SectionType, TextRun } from 'docx';
 import type { DocumentModel, Letterhead } from '../../model/document.js';
 import type { RenderContext, Rendered } from '../formats.js';
 import { docxBody } from './docx-paragraphs.js';
@@ -16,7 +16,7 @@ import { repackDocx } from './repack.js';
 export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promise<Rendered> {
   const { meta, styles } = model;
   const { page } = styles;
-  const body = docxBody(model.blocks);
+  const body = docxBody(model.blocks, styles);
   const doc = new Document({
     title: meta.title,
     ...(meta.subject ? { subject: meta.subject } : {}),
@@ -26,22 +26,20 @@ export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promi
     revision: 1,
     styles: docxStyles(styles, meta.lang, ctx.fonts),
     footnotes: body.footnotes,
-    sections: [
-      {
-        properties: {
-          page: {
-            size: { width: twips(page.width), height: twips(page.height) },
-            margin: { top: twips(page.margins.top), right: twips(page.margins.right), bottom: twips(page.margins.bottom), left: twips(page.margins.left), footer: twips(page.margins.bottom / 2), header: twips(page.margins.top / 2) },
-          },
+    sections: body.sections.map((section, i) => ({
+      properties: {
+        // Later sections continue on the same page; only their columns differ.
+        ...(i > 0 ? { type: SectionType.CONTINUOUS } : {}),
+        page: {
+          size: { width: twips(page.width), height: twips(page.height) },
+          margin: { top: twips(page.margins.top), right: twips(page.margins.right), bottom: twips(page.margins.bottom), left: twips(page.margins.left), footer: twips(page.margins.bottom / 2), header: twips(page.margins.top / 2) },
         },
-        footers: {
-          default: new Footer({
-            children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 18 })] })],
-          }),
-        },
-        children: model.letterhead ? [letterheadParagraph(model.letterhead), ...body.paragraphs] : body.paragraphs,
+        ...(section.columns.count > 1 ? { column: { count: section.columns.count, space: twips(section.columns.gap), equalWidth: true } } : {}),
       },
-    ],
+      // Word carries the first section's footer into the sections after it.
+      ...(i === 0 ? { footers: { default: pageNumberFooter() } } : {}),
+      children: i === 0 && model.letterhead ? [letterheadParagraph(model.letterhead), ...section.paragraphs] : section.paragraphs,
+    })),
   });
   const packed = await Packer.toBuffer(doc);
   const fonts = fontEmbedding(await embeddedFaces(model, ctx.fonts));
@@ -57,6 +55,11 @@ export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promi
     fonts.parts,
   );
   return { bytes, warnings: [] };
+}
+
+/** "2 / 3", centred: the PDF's page numbers as Word fields (PAGE / NUMPAGES). */
+function pageNumberFooter(): Footer {
+  return new Footer({ children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ children: [PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES], size: 18 })] })] });
 }
 
 /** The letterhead as an inline image in a paragraph of its own at the top of the letter. */

@@ -4,7 +4,9 @@ import type { Element as XmlElement } from '@xmldom/xmldom';
 import * as fontkit from 'fontkit';
 import { obfuscate } from '../../../src/render/docx/embed-fonts.js';
 import { all, attr, docxParts, paragraphsOf, W } from '../../helpers/docx-parts.js';
-import { fixture } from '../../helpers/project.js';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fixture, tempProject } from '../../helpers/project.js';
 import { renderArtifacts } from '../../helpers/render.js';
 
 const root = fixture('minimal');
@@ -109,5 +111,24 @@ describe('DOCX writer', () => {
   it('embeds no Korean face in a document without Hangul', () => {
     const names = all(parts('en').xml('word/fontTable.xml'), 'font').map((f) => f.getAttributeNS(W, 'name'));
     expect(names).toEqual(['Source Serif 4']);
+  });
+
+  it('sets a long signatory list in two columns, in a continuous section of its own', async () => {
+    const p = tempProject();
+    try {
+      const many = Array.from({ length: 40 }, (_, i) => `    - kind: organization\n      name: {en: Group ${i}, ko: 모임 ${i}}\n`).join('');
+      p.write('letters/minimal/letter.yaml', readFileSync(path.join(root, 'letters/minimal/letter.yaml'), 'utf8').replace('  list:\n', `  list:\n${many}`));
+      const doc = docxParts((await renderArtifacts(p.root, 'minimal', ['docx'])).get('en.docx')!.bytes).xml('word/document.xml');
+      const sections = all(doc, 'sectPr');
+      expect(sections.map((s) => attr(all(s, 'cols')[0], 'num') ?? '1')).toEqual(['1', '2']);
+      expect(attr(all(sections[1]!, 'type')[0], 'val')).toBe('continuous');
+      // The heading closes the one-column section; every signatory comes after it.
+      const ps = paragraphsOf(doc);
+      const headingAt = ps.findIndex((x) => x.style === 'signatories-heading');
+      expect(ps.slice(headingAt + 1).filter((x) => x.style === 'signatory')).toHaveLength(43);
+      expect(all(all(doc, 'p')[headingAt]!, 'sectPr')).toHaveLength(1);
+    } finally {
+      p.dispose();
+    }
   });
 });
