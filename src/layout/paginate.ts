@@ -146,6 +146,7 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page'], reserv
   }
 }
 
+/** How many placed items a line became: one per box, and its line-end hyphen. */
 function itemsOf(line: Line): number {
-  return line.words.reduce((n, w) => n + w.boxes.length, 0);
+  return line.words.reduce((n, w) => n + w.boxes.length, line.hyphenated ? 1 : 0);
 }
