@@ -8,12 +8,15 @@ import { nodeWorld } from '../core/node-world.js';
 import { VERSION } from '../core/version.js';
 import { build } from '../build/build.js';
 import { cleanUpOnInterrupt } from './interrupts.js';
+import { signatoriesCommand } from './signatories-command.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** The clock (today's date for a new signatory); the system's when absent. */
+  now?: () => Date;
 }
 
 const defaultIO = (): CliIO => ({
@@ -43,6 +46,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
+  const worldOf = () => nodeWorld(program.opts<{ root?: string }>().root ?? io.cwd, io.env, io.now);
+
   program
     .command('build')
     .description('build the PDF and DOCX of each letter into out/<id>/')
@@ -51,13 +56,14 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--lang <list>', 'comma-separated languages to build (en,ko)')
     .addHelpText('after', '\nExamples:\n  letter build\n  letter build nk-pows-2025 --format pdf --lang ko\n')
     .action(async (ids: string[], opts: { format?: string; lang?: string }) => {
-      const world = nodeWorld(program.opts<{ root?: string }>().root ?? io.cwd, io.env);
-      const report = await build(world, { ids, formats: list(opts.format), languages: list(opts.lang) });
+      const report = await build(worldOf(), { ids, formats: list(opts.format), languages: list(opts.lang) });
       for (const letter of report.letters) {
         for (const w of letter.warnings) io.stderr(`${formatDiagnostic(w)}\n`);
         for (const file of letter.files) io.stdout(`wrote ${file.path} (${kilobytes(file.bytes)})\n`);
       }
     });
+
+  signatoriesCommand(program, io, worldOf);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

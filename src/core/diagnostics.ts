@@ -45,7 +45,8 @@ export function warning(pos: SourcePos, message: string, hint?: string): Diagnos
 
 export function formatPos(pos: SourcePos): string {
   if (pos.line === undefined) return pos.file;
-  return `${pos.file}:${pos.line}:${pos.col ?? 1}`;
+  // A CSV row has a line but no column worth naming.
+  return pos.col === undefined ? `${pos.file}:${pos.line}` : `${pos.file}:${pos.line}:${pos.col}`;
 }
 
 /** `file:line:col: message` and, on the next line, the hint. */

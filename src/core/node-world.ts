@@ -10,7 +10,7 @@ import type { DirEntry, Space, World } from './world.js';
 /** The tool's installation folder: dist/core/ and src/core/ both sit two levels below it. */
 export const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-export function nodeWorld(root: string, env: Record<string, string | undefined> = process.env): World {
+export function nodeWorld(root: string, env: Record<string, string | undefined> = process.env, now: () => Date = () => new Date()): World {
   const projectRoot = path.resolve(root);
   const locate = async (rel: string, space: Space): Promise<string> => {
     const [base, inner] = space === 'tool' ? toolLocation(rel) : [projectRoot, rel];
@@ -45,7 +45,7 @@ export function nodeWorld(root: string, env: Record<string, string | undefined> 
       const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
       return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory() })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
-    now: () => new Date(),
+    now,
   };
 }
 

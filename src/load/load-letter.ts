@@ -116,8 +116,10 @@ function checkLanguages(data: LetterData, where: PositionIndex, bag: DiagnosticB
     required.push([r.name, ['cc', i, 'name']], [r.address, ['cc', i, 'address']]);
   });
   data.signatories.list.forEach((s, i) => {
-    required.push([s.name, ['signatories', 'list', i, 'name']]);
-    // A note or short form may exist in one language only (an English name glossed in Korean).
+    // A signatory's name, note or short form may exist in one language only: a name then
+    // prints as it is in every language (an English name glossed in Korean, a new signatory
+    // whose Korean name is not known yet).
+    visitText(s.name, ['signatories', 'list', i, 'name']);
     visitText(s.note, ['signatories', 'list', i, 'note']);
     visitText(s.short, ['signatories', 'list', i, 'short']);
   });

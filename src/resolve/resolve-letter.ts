@@ -25,6 +25,8 @@ export interface ResolvedRecipient {
 }
 
 export interface ResolvedSignatory {
+  /** Its place in the letter's `signatories.list`. */
+  index: number;
   kind: 'individual' | 'organization';
   name: Located;
   note: Located | null;
@@ -75,6 +77,11 @@ export function resolveLetter(letter: Letter, lang: string): ResolvedLetter {
     const [list, base] = Array.isArray(value) ? [value, path] : [value[lang] ?? [], [...path, lang]];
     return list.map((v, i) => ({ value: v, pos: where.valueAt([...base, i]) }));
   };
+  /** The text in the first of the letter's languages that has one. */
+  const anyLanguage = (value: TextValue, path: Path): Located => {
+    const lang = data.languages.find((l) => typeof value !== 'string' && value[l] !== undefined) ?? Object.keys(value)[0]!;
+    return { value: typeof value === 'string' ? value : value[lang]!, pos: where.valueAt(typeof value === 'string' ? path : [...path, lang]) };
+  };
   const recipient = (r: { name: TextValue; address?: TextLinesValue }, path: Path): ResolvedRecipient => ({
     name: text(r.name, [...path, 'name']),
     address: lines(r.address, [...path, 'address']),
@@ -82,8 +89,9 @@ export function resolveLetter(letter: Letter, lang: string): ResolvedLetter {
   const signatory = (s: SignatoryData, i: number): ResolvedSignatory => {
     const path = ['signatories', 'list', i];
     return {
+      index: i,
       kind: s.kind,
-      name: text(s.name, [...path, 'name']),
+      name: optional(s.name, [...path, 'name']) ?? anyLanguage(s.name, [...path, 'name']),
       note: optional(s.note, [...path, 'note']),
       short: optional(s.short, [...path, 'short']),
       joined: s.joined ?? null,
@@ -117,7 +125,7 @@ export function resolveLetter(letter: Letter, lang: string): ResolvedLetter {
     signatories: {
       asOf: asOfIso ? { value: formatDate(asOfIso, lang), pos: where.valueAt(asOfPath) } : null,
       count: list.length,
-      individuals: list.filter((s) => s.kind === 'individual'),
+      individuals: inJoinedOrder(list.filter((s) => s.kind === 'individual'), data.date),
       organizations: sortSignatories(
         list.filter((s) => s.kind === 'organization'),
         lang,
@@ -125,6 +133,14 @@ export function resolveLetter(letter: Letter, lang: string): ResolvedLetter {
     },
     links,
   };
+}
+
+/** Individuals in the order they joined; those without a date signed with the letter. Ties keep file order. */
+function inJoinedOrder(list: ResolvedSignatory[], letterDate: string): ResolvedSignatory[] {
+  return list
+    .map((s, i) => ({ s, i, joined: s.joined ?? letterDate }))
+    .sort((a, b) => (a.joined < b.joined ? -1 : a.joined > b.joined ? 1 : a.i - b.i))
+    .map(({ s }) => s);
 }
 
 function latest(dates: (string | undefined)[]): string | undefined {

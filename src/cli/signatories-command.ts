@@ -1,0 +1,90 @@
+// `letter signatories list|add|import`: the signatory list lives in letter.yaml, and these
+// commands read and extend it without hand-editing.
+
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { ioError } from '../core/node-world.js';
+import { error, formatDiagnostic, LetterError, warning } from '../core/diagnostics.js';
+import type { World } from '../core/world.js';
+import { loadLetter } from '../load/load-letter.js';
+import { addSignatories, type AddReport } from '../signatories/add-signatories.js';
+import { candidateEntry, isoDay } from '../signatories/candidate.js';
+import { readSignatoryCsv } from '../signatories/import-csv.js';
+import { listSignatories } from '../signatories/list-signatories.js';
+import type { CliIO } from './main.js';
+
+export function signatoriesCommand(program: Command, io: CliIO, worldOf: () => World): void {
+  const group = program.command('signatories').description('list the signatories of a letter, or add new ones');
+
+  group
+    .command('list')
+    .description('the signatories as the letter prints them')
+    .argument('<id>', 'the letter (folder under letters/)')
+    .option('--since <date>', 'only those who joined on or after YYYY-MM-DD')
+    .option('--json', 'a JSON array: kind, name per language, note, short, joined')
+    .addHelpText('after', '\nExamples:\n  letter signatories list nk-pows-2025\n  letter signatories list nk-pows-2025 --since 2025-03-01 --json\n')
+    .action(async (id: string, opts: { since?: string; json?: boolean }) => {
+      if (opts.since && !/^\d{4}-\d{2}-\d{2}$/.test(opts.since)) throw new LetterError([error({ file: '--since' }, `\`${opts.since}\` is not a date written YYYY-MM-DD`)], 2);
+      const letter = await loadLetter(worldOf(), id);
+      const list = listSignatories(letter, opts.since);
+      if (opts.json) io.stdout(`${JSON.stringify(list, null, 2)}\n`);
+      else for (const s of list) io.stdout(`${s.kind === 'individual' ? 'individual  ' : 'organization'}  ${letter.data.languages.map((l) => s.name[l] ?? '—').join(' | ')}${s.joined ? `  (${s.joined})` : ''}\n`);
+    });
+
+  group
+    .command('add')
+    .description('add one signatory (skipped if already listed)')
+    .argument('<id>', 'the letter (folder under letters/)')
+    .requiredOption('--kind <kind>', 'individual or organization')
+    .requiredOption('--name <[lang=]text>', 'the name; repeat with ko=… for other languages', collect, [])
+    .option('--note <[lang=]text>', 'a note printed after the name; repeatable', collect, [])
+    .option('--short <abbr>', 'an acronym printed after an organization’s name')
+    .option('--joined <date>', 'YYYY-MM-DD; default today')
+    .addHelpText('after', '\nExample:\n  letter signatories add nk-pows-2025 --kind organization --name "Amnesty International" --name ko=국제앰네스티 --joined 2025-03-20\n')
+    .action(async (id: string, opts: { kind: string; name: string[]; note: string[]; short?: string; joined?: string }) => {
+      const world = worldOf();
+      const letter = await loadLetter(world, id);
+      const first = letter.data.languages[0]!;
+      const { entry, problems } = candidateEntry({ kind: opts.kind, names: byLanguage(opts.name, first), notes: byLanguage(opts.note, first), short: opts.short, joined: opts.joined }, letter.data.languages, isoDay(world.now()));
+      if (!entry) throw new LetterError(problems.map((m) => error({ file: 'letter signatories add' }, m)));
+      printReport(await addSignatories(world, id, [{ entry, source: 'the command line' }]), io);
+    });
+
+  group
+    .command('import')
+    .description('add the signatories of a CSV file, all or none')
+    .argument('<id>', 'the letter (folder under letters/)')
+    .argument('<file.csv>', 'header row: kind, name_<lang>, note_<lang>, short, joined')
+    .addHelpText('after', '\nExample:\n  letter signatories import nk-pows-2025 form-export.csv\n')
+    .action(async (id: string, csv: string) => {
+      const world = worldOf();
+      const letter = await loadLetter(world, id);
+      // The CSV is the user's own file, named on the command line: it may live anywhere.
+      const bytes = await readFile(path.resolve(io.cwd, csv)).catch((e: unknown) => Promise.reject(ioError(csv, e)));
+      const { candidates, problems } = readSignatoryCsv(csv, bytes, letter.data.languages, isoDay(world.now()));
+      if (problems.some((p) => p.severity === 'error')) throw new LetterError(problems);
+      for (const w of problems) io.stderr(`${formatDiagnostic(w)}\n`);
+      printReport(await addSignatories(world, id, candidates), io);
+    });
+}
+
+function printReport(report: AddReport, io: CliIO): void {
+  for (const s of report.skipped) io.stderr(`${formatDiagnostic(warning({ file: s.candidate.source }, `already listed as ${s.duplicateOf}; skipped`))}\n`);
+  io.stdout(`added ${report.added.length}, skipped ${report.skipped.length}\n`);
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value];
+}
+
+/** `ko=김정삼` → {ko: 김정삼}; a value without `lang=` is in the letter's first language. */
+function byLanguage(values: string[], first: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of values) {
+    const m = /^([a-z]{2,3}(?:-[A-Za-z0-9]+)*)=(.*)$/s.exec(v);
+    if (m) out[m[1]!] = m[2]!;
+    else out[first] = v;
+  }
+  return out;
+}
