@@ -2,7 +2,6 @@
 // letter, render each language in each format in memory, and only when all of them
 // succeeded publish them into out/<id>/ with SHA256SUMS and manifest.json written last.
 
-import { createHash } from 'node:crypto';
 import { DiagnosticBag, error, LetterError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { closestName } from '../core/suggest.js';
 import type { World } from '../core/world.js';
@@ -10,7 +9,9 @@ import { loadFontBook } from '../fonts/font-book.js';
 import { letterFile, loadLetter } from '../load/load-letter.js';
 import { FORMATS, type Format } from '../render/formats.js';
 import { loadTemplate } from '../template/template-files.js';
+import { artifactPath, sha256 } from './artifacts.js';
 import { letterModel } from './letter-model.js';
+import { inputsKey, isUpToDate } from './up-to-date.js';
 
 export interface BuildOptions {
   /** Letter ids (folders under letters/); default every letter. */
@@ -19,6 +20,8 @@ export interface BuildOptions {
   formats?: string[];
   /** Languages to build; default each letter's own. */
   languages?: string[];
+  /** Render even letters whose artifacts are up to date. */
+  force?: boolean;
 }
 
 export interface RenderedArtifact {
@@ -35,9 +38,11 @@ export interface RenderedLetter {
   id: string;
   artifacts: RenderedArtifact[];
   warnings: Diagnostic[];
+  /** The key of everything the artifacts were made from (see up-to-date.ts). */
+  inputs: string;
+  /** out/<id>/ already held these artifacts: nothing was rendered, nothing need be written. */
+  upToDate: boolean;
 }
-
-export const OUT_DIR = 'out';
 
 /** Every letter id in the project: folders under letters/ holding a letter.yaml. */
 export async function listLetters(world: World): Promise<string[]> {
@@ -63,11 +68,10 @@ export async function renderLetters(world: World, options: BuildOptions = {}): P
   const formats = selectFormats(options.formats, bag);
   bag.throwIfErrors();
 
-  const fonts = await loadFontBook(world);
   const results: RenderedLetter[] = [];
   for (const id of ids) {
     try {
-      results.push(await renderLetter(world, id, formats, options.languages, fonts));
+      results.push(await renderLetter(world, id, formats, options));
     } catch (e) {
       // Keep going: one run reports the problems of every letter.
       if (!(e instanceof LetterError)) throw e;
@@ -78,10 +82,15 @@ export async function renderLetters(world: World, options: BuildOptions = {}): P
   return results;
 }
 
-async function renderLetter(world: World, id: string, formats: Format[], only: string[] | undefined, fonts: Awaited<ReturnType<typeof loadFontBook>>): Promise<RenderedLetter> {
+async function renderLetter(world: World, id: string, formats: Format[], options: BuildOptions): Promise<RenderedLetter> {
   const letter = await loadLetter(world, id);
   const template = await loadTemplate(world, letter.data.template, letter.where.valueAt(['template']));
+  const only = options.languages;
   const languages = only?.length ? letter.data.languages.filter((l) => only.includes(l)) : letter.data.languages;
+  const inputs = await inputsKey(world, letter, template, formats.map((f) => f.id), languages);
+  if (!options.force && (await isUpToDate(world, id, inputs))) return { id, artifacts: [], warnings: [], inputs, upToDate: true };
+  // Fonts are read only for a letter that is rendered: an up-to-date build never parses them.
+  const fonts = await loadFontBook(world);
   const artifacts: RenderedArtifact[] = [];
   const problems: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
@@ -100,7 +109,7 @@ async function renderLetter(world: World, id: string, formats: Format[], only: s
     }
   }
   if (problems.length) throw new LetterError(problems);
-  return { id, artifacts, warnings: sortDiagnostics(warnings) };
+  return { id, artifacts, warnings: sortDiagnostics(warnings), inputs, upToDate: false };
 }
 
 function selectFormats(ids: string[] | undefined, bag: DiagnosticBag): Format[] {
@@ -113,10 +122,3 @@ function selectFormats(ids: string[] | undefined, bag: DiagnosticBag): Format[] 
   });
 }
 
-export function artifactPath(id: string, lang: string, format: Format): string {
-  return `${OUT_DIR}/${id}/${id}.${lang}.${format.extension}`;
-}
-
-export function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}

@@ -8,12 +8,15 @@ import { publishLetter, type PublishedFile } from '../publish/publish.js';
 import { renderLetters, type BuildOptions } from './build-letters.js';
 
 export interface BuildReport {
-  letters: { id: string; files: PublishedFile[]; warnings: Diagnostic[] }[];
+  letters: { id: string; files: PublishedFile[]; warnings: Diagnostic[]; upToDate: boolean }[];
 }
 
 export async function build(world: World, options: BuildOptions = {}): Promise<BuildReport> {
   const rendered = await renderLetters(world, options);
   const letters: BuildReport['letters'] = [];
-  for (const letter of rendered) letters.push({ id: letter.id, files: await publishLetter(world.root, letter, VERSION), warnings: letter.warnings });
+  for (const letter of rendered) {
+    const files = letter.upToDate ? [] : await publishLetter(world.root, letter, VERSION);
+    letters.push({ id: letter.id, files, warnings: letter.warnings, upToDate: letter.upToDate });
+  }
   return { letters };
 }

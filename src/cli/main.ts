@@ -54,10 +54,12 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     .argument('[id...]', 'letters to build (folders under letters/); default: all')
     .option('--format <list>', 'comma-separated formats to build (pdf,docx)')
     .option('--lang <list>', 'comma-separated languages to build (en,ko)')
+    .option('--force', 'rebuild even when nothing has changed')
     .addHelpText('after', '\nExamples:\n  letter build\n  letter build nk-pows-2025 --format pdf --lang ko\n')
-    .action(async (ids: string[], opts: { format?: string; lang?: string }) => {
-      const report = await build(worldOf(), { ids, formats: list(opts.format), languages: list(opts.lang) });
+    .action(async (ids: string[], opts: { format?: string; lang?: string; force?: boolean }) => {
+      const report = await build(worldOf(), { ids, formats: list(opts.format), languages: list(opts.lang), force: Boolean(opts.force) });
       for (const letter of report.letters) {
+        if (letter.upToDate) io.stdout(`out/${letter.id} is up to date\n`);
         for (const w of letter.warnings) io.stderr(`${formatDiagnostic(w)}\n`);
         for (const file of letter.files) io.stdout(`wrote ${file.path} (${kilobytes(file.bytes)})\n`);
       }

@@ -16,6 +16,8 @@ export interface Letter {
   file: string;
   data: LetterData;
   where: PositionIndex;
+  /** The file's text as read. */
+  source: string;
 }
 
 export function letterFile(id: string): string {
@@ -42,7 +44,7 @@ export function parseLetter(id: string, file: string, bytes: Uint8Array): Letter
   const data = result.data!;
   checkLanguages(data, where, bag);
   bag.throwIfErrors();
-  return { id, file, data, where };
+  return { id, file, data, where, source: parsed.text };
 }
 
 /** The keys each mapping may have, by the name of the key that holds it (for "did you mean"). */

@@ -21,6 +21,7 @@ export async function publishLetter(root: string, letter: RenderedLetter, versio
   const sums = letter.artifacts.map((a) => `${a.sha256}  ${path.posix.basename(a.path)}\n`).join('');
   const manifest = {
     letter: letter.id,
+    inputs: letter.inputs,
     tool: { name: 'letter', version },
     languages: [...new Set(letter.artifacts.map((a) => a.lang))],
     files: letter.artifacts.map((a) => ({ name: path.posix.basename(a.path), language: a.lang, format: a.format, bytes: a.bytes.byteLength, sha256: a.sha256 })),

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -97,5 +97,24 @@ describe('letter (CLI)', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^letters\/minimal\/letter\.yaml:16:5: warning: `https:\/\/example\.org\/x+…` is wider than the line and was broken between letters/m);
     expect(existsSync(path.join(p.root, 'out/minimal/minimal.en.pdf'))).toBe(true);
+  });
+
+  it('skips a letter whose inputs are unchanged, rewriting nothing, until --force or a change', async () => {
+    const p = project();
+    expect((await run(p.root, 'build')).code).toBe(0);
+    const pdf = path.join(p.root, 'out/minimal/minimal.ko.pdf');
+    const stamp = statSync(pdf).mtimeMs;
+    const again = await run(p.root, 'build');
+    expect(again.code).toBe(0);
+    expect(again.stdout).toBe('out/minimal is up to date\n');
+    expect(statSync(pdf).mtimeMs).toBe(stamp);
+    expect((await run(p.root, 'build', '--force')).stdout).toContain('wrote out/minimal/minimal.ko.pdf');
+    // A damaged artifact is not up to date.
+    writeFileSync(pdf, 'torn');
+    expect((await run(p.root, 'build')).stdout).toContain('wrote out/minimal/minimal.ko.pdf');
+    // Nor is a changed letter.
+    const file = path.join(p.root, 'letters/minimal/letter.yaml');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Thank you.', 'Thank you very much.'));
+    expect((await run(p.root, 'build')).stdout).toContain('wrote out/minimal/minimal.en.pdf');
   });
 });

@@ -1,0 +1,51 @@
+// Rebuild only what changed: a key hashed from everything an artifact is made of (the letter,
+// the template's files, the font configuration with its pinned hashes, the tool's version,
+// SOURCE_DATE_EPOCH, the formats and languages asked for) is kept in manifest.json; when it
+// matches and every recorded artifact is still there with its checksum, nothing is rendered.
+
+import { createHash } from 'node:crypto';
+import { decodeText, type World } from '../core/world.js';
+import { VERSION } from '../core/version.js';
+import { FONT_CONFIG } from '../fonts/font-book.js';
+import type { Letter } from '../load/load-letter.js';
+import type { TemplateFiles } from '../template/template-files.js';
+import { OUT_DIR, sha256 } from './artifacts.js';
+
+export interface Manifest {
+  letter: string;
+  inputs?: string;
+  files: { name: string; language: string; format: string; bytes: number; sha256: string }[];
+}
+
+export async function inputsKey(world: World, letter: Letter, template: TemplateFiles, formats: string[], languages: string[]): Promise<string> {
+  const hash = createHash('sha256');
+  const part = (label: string, data: string | Uint8Array) => hash.update(`${label}\0${data.length}\0`).update(data);
+  part('tool', VERSION);
+  part('letter', letter.source);
+  for (const src of template.sources) part(src.file, src.text);
+  if (template.letterhead) part('letterhead', template.letterhead.bytes);
+  const fontSpace = (await world.exists(FONT_CONFIG, 'project')) ? 'project' : 'tool';
+  part('fonts', await world.readFile(FONT_CONFIG, fontSpace));
+  part('epoch', world.env.SOURCE_DATE_EPOCH ?? '');
+  part('formats', formats.join(','));
+  part('languages', languages.join(','));
+  return hash.digest('hex');
+}
+
+/** Whether out/<id>/ already holds exactly what a build with this key would write. */
+export async function isUpToDate(world: World, id: string, key: string): Promise<boolean> {
+  const dir = `${OUT_DIR}/${id}`;
+  if (!(await world.exists(`${dir}/manifest.json`))) return false;
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(decodeText(await world.readFile(`${dir}/manifest.json`))) as Manifest;
+  } catch {
+    return false;
+  }
+  if (manifest.inputs !== key || !Array.isArray(manifest.files) || manifest.files.length === 0) return false;
+  for (const file of manifest.files) {
+    const rel = `${dir}/${file.name}`;
+    if (!(await world.exists(rel)) || sha256(await world.readFile(rel)) !== file.sha256) return false;
+  }
+  return true;
+}
