@@ -9,6 +9,7 @@ import { VERSION } from '../core/version.js';
 import { build } from '../build/build.js';
 import { cleanUpOnInterrupt } from './interrupts.js';
 import { signatoriesCommand } from './signatories-command.js';
+import { WATCHED, watchAndRebuild } from './watch.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -17,6 +18,8 @@ export interface CliIO {
   env: Record<string, string | undefined>;
   /** The clock (today's date for a new signatory); the system's when absent. */
   now?: () => Date;
+  /** Ends `build --watch` (tests); a real process ends it with Ctrl-C. */
+  signal?: AbortSignal;
 }
 
 const defaultIO = (): CliIO => ({
@@ -55,14 +58,23 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--format <list>', 'comma-separated formats to build (pdf,docx)')
     .option('--lang <list>', 'comma-separated languages to build (en,ko)')
     .option('--force', 'rebuild even when nothing has changed')
+    .option('--watch', 'rebuild whenever a letter, template or font changes (Ctrl-C to stop)')
     .addHelpText('after', '\nExamples:\n  letter build\n  letter build nk-pows-2025 --format pdf --lang ko\n')
-    .action(async (ids: string[], opts: { format?: string; lang?: string; force?: boolean }) => {
-      const report = await build(worldOf(), { ids, formats: list(opts.format), languages: list(opts.lang), force: Boolean(opts.force) });
-      for (const letter of report.letters) {
-        if (letter.upToDate) io.stdout(`out/${letter.id} is up to date\n`);
-        for (const w of letter.warnings) io.stderr(`${formatDiagnostic(w)}\n`);
-        for (const file of letter.files) io.stdout(`wrote ${file.path} (${kilobytes(file.bytes)})\n`);
-      }
+    .action(async (ids: string[], opts: { format?: string; lang?: string; force?: boolean; watch?: boolean }) => {
+      const once = async (force: boolean) => {
+        const report = await build(worldOf(), { ids, formats: list(opts.format), languages: list(opts.lang), force });
+        for (const letter of report.letters) {
+          if (letter.upToDate) io.stdout(`out/${letter.id} is up to date\n`);
+          for (const w of letter.warnings) io.stderr(`${formatDiagnostic(w)}\n`);
+          for (const file of letter.files) io.stdout(`wrote ${file.path} (${kilobytes(file.bytes)})\n`);
+        }
+      };
+      if (!opts.watch) return once(Boolean(opts.force));
+      // Watching: every build's problems are printed, and watching goes on.
+      const attempt = (force: boolean) => once(force).catch((e: unknown) => void report(e, io));
+      await attempt(Boolean(opts.force));
+      io.stderr(`watching ${WATCHED.join('/, ')}/ for changes (Ctrl-C to stop)\n`);
+      await watchAndRebuild({ root: worldOf().root, debounceMs: 200, rebuild: () => attempt(false), ...(io.signal ? { signal: io.signal } : {}) });
     });
 
   signatoriesCommand(program, io, worldOf);

@@ -60,6 +60,12 @@ export const LetterSchema = z.strictObject({
   signoff: Text.optional(),
   signatories: z.strictObject({
     as_of: IsoDate.optional(),
+    /**
+     * How the list is printed: `standard` (individuals in the order they joined, then
+     * organizations alphabetically per language), `listed` (as in this file), `alphabetical`,
+     * or `joined` (both groups by date joined).
+     */
+    order: z.enum(['standard', 'listed', 'alphabetical', 'joined'], { error: 'expected `standard`, `listed`, `alphabetical` or `joined`' }).default('standard'),
     list: z.array(Signatory),
   }),
   links: z

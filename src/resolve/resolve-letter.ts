@@ -125,17 +125,19 @@ export function resolveLetter(letter: Letter, lang: string): ResolvedLetter {
     signatories: {
       asOf: asOfIso ? { value: formatDate(asOfIso, lang), pos: where.valueAt(asOfPath) } : null,
       count: list.length,
-      individuals: inJoinedOrder(list.filter((s) => s.kind === 'individual'), data.date),
-      organizations: sortSignatories(
-        list.filter((s) => s.kind === 'organization'),
-        lang,
-      ),
+      individuals: ordered(list.filter((s) => s.kind === 'individual'), data.signatories.order === 'standard' ? 'joined' : data.signatories.order, data.date, lang),
+      organizations: ordered(list.filter((s) => s.kind === 'organization'), data.signatories.order === 'standard' ? 'alphabetical' : data.signatories.order, data.date, lang),
     },
     links,
   };
 }
 
-/** Individuals in the order they joined; those without a date signed with the letter. Ties keep file order. */
+function ordered(list: ResolvedSignatory[], order: 'listed' | 'alphabetical' | 'joined', letterDate: string, lang: string): ResolvedSignatory[] {
+  if (order === 'alphabetical') return sortSignatories(list, lang);
+  return order === 'joined' ? inJoinedOrder(list, letterDate) : list;
+}
+
+/** In the order they joined; those without a date signed with the letter. Ties keep file order. */
 function inJoinedOrder(list: ResolvedSignatory[], letterDate: string): ResolvedSignatory[] {
   return list
     .map((s, i) => ({ s, i, joined: s.joined ?? letterDate }))

@@ -117,4 +117,25 @@ describe('letter (CLI)', () => {
     writeFileSync(file, readFileSync(file, 'utf8').replace('Thank you.', 'Thank you very much.'));
     expect((await run(p.root, 'build')).stdout).toContain('wrote out/minimal/minimal.en.pdf');
   });
+
+  it('watches: rebuilds on a change, prints a build error and goes on watching', async () => {
+    const p = project();
+    const file = path.join(p.root, 'letters/minimal/letter.yaml');
+    let stdout = '';
+    let stderr = '';
+    const stop = new AbortController();
+    const watching = main(['build', '--watch', '--format', 'pdf', '--lang', 'en'], { cwd: p.root, env: {}, signal: stop.signal, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+    const until = async (what: () => boolean) => {
+      for (let i = 0; i < 200 && !what(); i++) await new Promise((r) => setTimeout(r, 50));
+      expect(what()).toBe(true);
+    };
+    await until(() => stderr.includes('watching'));
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(file, text.replace('date: 2025-03-11', 'date: 2025-13-11'));
+    await until(() => /letter\.yaml:3:7: expected a date/.test(stderr));
+    writeFileSync(file, text.replace('Thank you.', 'Thank you so much.'));
+    await until(() => (stdout.match(/wrote out\/minimal\/minimal\.en\.pdf/g) ?? []).length >= 2);
+    stop.abort();
+    expect(await watching).toBe(0);
+  });
 });

@@ -38,3 +38,18 @@ describe('resolveLetter', () => {
     expect(resolveLetter(letter, 'en').signatories.asOf?.value).toBe('March 11, 2025');
   });
 });
+
+describe('signatory order', () => {
+  const withOrder = (order: string) => parseLetter('minimal', FILE, new TextEncoder().encode(text.replace('signatories:\n', `signatories:\n  order: ${order}\n`)));
+  const names = (order: string, lang: string) => {
+    const s = resolveLetter(withOrder(order), lang).signatories;
+    return [...s.individuals, ...s.organizations].map((x) => x.name.value);
+  };
+
+  it('prints the list as the letter asks', () => {
+    expect(names('standard', 'en')).toEqual(['Kim Jeong-sam', 'Smith & <Sons>', 'Stars']);
+    expect(names('listed', 'en')).toEqual(['Kim Jeong-sam', 'Stars', 'Smith & <Sons>']);
+    expect(names('joined', 'en')).toEqual(['Kim Jeong-sam', 'Smith & <Sons>', 'Stars']);
+    expect(names('alphabetical', 'ko')).toEqual(['김정삼', '별', '스미스 앤 선즈']);
+  });
+});
