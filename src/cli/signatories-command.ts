@@ -71,6 +71,10 @@ export function signatoriesCommand(program: Command, io: CliIO, worldOf: () => W
 
 function printReport(report: AddReport, io: CliIO): void {
   for (const s of report.skipped) io.stderr(`${formatDiagnostic(warning({ file: s.candidate.source }, `already listed as ${s.duplicateOf}; skipped`))}\n`);
+  if (report.staleAsOf) {
+    const { asOf, newest, pos } = report.staleAsOf;
+    io.stderr(`${formatDiagnostic(warning(pos, `the list is still headed "as of ${asOf}", though a signatory joined on ${newest}`, 'update `as_of`, or delete it to date the list by its latest signatory'))}\n`);
+  }
   io.stdout(`added ${report.added.length}, skipped ${report.skipped.length}\n`);
 }
 

@@ -4,7 +4,7 @@
 
 import path from 'node:path';
 import { isMap, isSeq, parseDocument, type Document } from 'yaml';
-import { error, LetterError } from '../core/diagnostics.js';
+import { error, LetterError, type SourcePos } from '../core/diagnostics.js';
 import type { World } from '../core/world.js';
 import { letterFile, parseLetter } from '../load/load-letter.js';
 import type { SignatoryData } from '../load/schema.js';
@@ -20,6 +20,8 @@ export interface Candidate {
 export interface AddReport {
   added: Candidate[];
   skipped: { candidate: Candidate; duplicateOf: string }[];
+  /** The letter's fixed `as_of` date, when it is now older than a signatory's `joined`. */
+  staleAsOf?: { asOf: string; newest: string; pos: SourcePos };
 }
 
 export async function addSignatories(world: World, id: string, candidates: Candidate[]): Promise<AddReport> {
@@ -44,6 +46,9 @@ export async function addSignatories(world: World, id: string, candidates: Candi
     report.added.push(candidate);
   }
   if (report.added.length === 0) return report;
+  const asOf = letter.data.signatories.as_of;
+  const newest = report.added.map((a) => a.entry.joined ?? '').sort().at(-1);
+  if (asOf && newest && newest > asOf) report.staleAsOf = { asOf, newest, pos: letter.where.valueAt(['signatories', 'as_of']) };
   appendEntries(doc, report.added.map((a) => a.entry), file);
   const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   // The edited file must load as the letter it claims to be before it replaces the old one.

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
@@ -85,5 +85,14 @@ describe('letter signatories', () => {
     const en = flatText(await pdfText(readFileSync(path.join(p.root, 'out/nk-pows-2025/nk-pows-2025.en.pdf'))));
     expect(en).toContain('김철수');
     expect(en).toContain('Human Rights Watch');
+  });
+
+  it('warns when a fixed as_of date no longer covers the newest signatory', async () => {
+    const p = project();
+    const file = path.join(p.root, 'letters/nk-pows-2025/letter.yaml');
+    writeFileSync(file, letterOf(p.root).replace('signatories:\n', 'signatories:\n  as_of: 2025-03-11\n'));
+    const r = await run(p.root, 'signatories', 'add', 'nk-pows-2025', '--kind', 'individual', '--name', 'Lee Min-ho', '--joined', '2025-03-30');
+    expect(r.stdout).toBe('added 1, skipped 0\n');
+    expect(r.stderr).toMatch(/letter\.yaml:\d+:\d+: warning: the list is still headed "as of 2025-03-11", though a signatory joined on 2025-03-30/);
   });
 });
