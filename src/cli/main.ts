@@ -3,10 +3,13 @@
 // internal errors (bugs) are printed with a stack.
 
 import { Command, CommanderError } from 'commander';
-import { ExitCode, formatDiagnostic, LetterError } from '../core/diagnostics.js';
+import { ExitCode, formatDiagnostic, LetterError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { listLetters } from '../build/build-letters.js';
+import { checkLetter } from '../check/check-letter.js';
 import { nodeWorld } from '../core/node-world.js';
 import { VERSION } from '../core/version.js';
 import { build } from '../build/build.js';
+import { staleArtifacts } from '../build/check-current.js';
 import { cleanUpOnInterrupt } from './interrupts.js';
 import { signatoriesCommand } from './signatories-command.js';
 import { WATCHED, watchAndRebuild } from './watch.js';
@@ -59,8 +62,15 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--lang <list>', 'comma-separated languages to build (en,ko)')
     .option('--force', 'rebuild even when nothing has changed')
     .option('--watch', 'rebuild whenever a letter, template or font changes (Ctrl-C to stop)')
+    .option('--check', 'render in memory and compare with out/: exit 1 naming what is stale, write nothing')
     .addHelpText('after', '\nExamples:\n  letter build\n  letter build nk-pows-2025 --format pdf --lang ko\n')
-    .action(async (ids: string[], opts: { format?: string; lang?: string; force?: boolean; watch?: boolean }) => {
+    .action(async (ids: string[], opts: { format?: string; lang?: string; force?: boolean; watch?: boolean; check?: boolean }) => {
+      if (opts.check) {
+        const stale = await staleArtifacts(worldOf(), { ids, formats: list(opts.format), languages: list(opts.lang) });
+        if (stale.length) throw new LetterError(stale);
+        io.stdout('every artifact is current\n');
+        return;
+      }
       const once = async (force: boolean) => {
         const report = await build(worldOf(), { ids, formats: list(opts.format), languages: list(opts.lang), force });
         for (const letter of report.letters) {
@@ -75,6 +85,25 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       await attempt(Boolean(opts.force));
       io.stderr(`watching ${WATCHED.join('/, ')}/ for changes (Ctrl-C to stop)\n`);
       await watchAndRebuild({ root: worldOf().root, debounceMs: 200, rebuild: () => attempt(false), ...(io.signal ? { signal: io.signal } : {}) });
+    });
+
+  program
+    .command('check')
+    .description('validate letters without building: schema, translations that match, fonts that cover every character')
+    .argument('[id...]', 'letters to check; default: all')
+    .option('--strict', 'treat warnings as errors')
+    .option('--json', 'print the findings as JSON')
+    .addHelpText('after', '\nExamples:\n  letter check\n  letter check nk-pows-2025 --strict\n')
+    .action(async (ids: string[], opts: { strict?: boolean; json?: boolean }) => {
+      const world = worldOf();
+      const findings: Diagnostic[] = [];
+      for (const id of ids.length ? ids : await listLetters(world)) findings.push(...(await checkLetter(world, id)));
+      const sorted = sortDiagnostics(findings);
+      const failed = sorted.some((d) => d.severity === 'error' || opts.strict);
+      if (opts.json) io.stdout(`${JSON.stringify({ ok: !failed, findings: sorted.map((d) => ({ severity: d.severity, ...d.pos, message: d.message, ...(d.hint ? { hint: d.hint } : {}) })) }, null, 2)}\n`);
+      else for (const d of sorted) io.stderr(`${formatDiagnostic(d)}\n`);
+      if (failed) code = ExitCode.input;
+      else if (!opts.json) io.stdout(`checked: ${sorted.length ? `${sorted.length} warning${sorted.length === 1 ? '' : 's'}` : 'no problems'}\n`);
     });
 
   signatoriesCommand(program, io, worldOf);
