@@ -32,6 +32,8 @@ export interface RenderedArtifact {
   path: string;
   bytes: Uint8Array;
   sha256: string;
+  /** Page count, where the format knows it (PDF). */
+  pages?: number;
 }
 
 export interface RenderedLetter {
@@ -42,6 +44,8 @@ export interface RenderedLetter {
   inputs: string;
   /** out/<id>/ already held these artifacts: nothing was rendered, nothing need be written. */
   upToDate: boolean;
+  /** How many signed, and the date the list is as of (ISO), for the manifest. */
+  signatories: { count: number; asOf: string | null };
 }
 
 /** Every letter id in the project: folders under letters/ holding a letter.yaml. */
@@ -88,7 +92,9 @@ async function renderLetter(world: World, id: string, formats: Format[], options
   const only = options.languages;
   const languages = only?.length ? letter.data.languages.filter((l) => only.includes(l)) : letter.data.languages;
   const inputs = await inputsKey(world, letter, template, formats.map((f) => f.id), languages);
-  if (!options.force && (await isUpToDate(world, id, inputs))) return { id, artifacts: [], warnings: [], inputs, upToDate: true };
+  const list = letter.data.signatories;
+  const signatories = { count: list.list.length, asOf: list.as_of ?? list.list.map((s) => s.joined ?? '').sort().at(-1) ?? null };
+  if (!options.force && (await isUpToDate(world, id, inputs))) return { id, artifacts: [], warnings: [], inputs, upToDate: true, signatories };
   // Fonts are read only for a letter that is rendered: an up-to-date build never parses them.
   const fonts = await loadFontBook(world);
   const artifacts: RenderedArtifact[] = [];
@@ -98,9 +104,9 @@ async function renderLetter(world: World, id: string, formats: Format[], options
     const model = letterModel(letter, lang, template, world.env);
     for (const format of formats) {
       try {
-        const { bytes, warnings: found } = await format.render(model, { fonts });
+        const { bytes, warnings: found, pages } = await format.render(model, { fonts });
         warnings.push(...found);
-        artifacts.push({ letter: id, lang, format: format.id, path: artifactPath(id, lang, format), bytes, sha256: sha256(bytes) });
+        artifacts.push({ letter: id, lang, format: format.id, path: artifactPath(id, lang, format), bytes, sha256: sha256(bytes), ...(pages ? { pages } : {}) });
       } catch (e) {
         if (!(e instanceof LetterError)) throw e;
         // Two formats of one language find the same problems; report them once.
@@ -109,7 +115,7 @@ async function renderLetter(world: World, id: string, formats: Format[], options
     }
   }
   if (problems.length) throw new LetterError(problems);
-  return { id, artifacts, warnings: sortDiagnostics(warnings), inputs, upToDate: false };
+  return { id, artifacts, warnings: sortDiagnostics(warnings), inputs, upToDate: false, signatories };
 }
 
 function selectFormats(ids: string[] | undefined, bag: DiagnosticBag): Format[] {

@@ -63,8 +63,9 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     .option('--force', 'rebuild even when nothing has changed')
     .option('--watch', 'rebuild whenever a letter, template or font changes (Ctrl-C to stop)')
     .option('--check', 'render in memory and compare with out/: exit 1 naming what is stale, write nothing')
+    .option('--json', 'print a machine-readable report instead of progress lines')
     .addHelpText('after', '\nExamples:\n  letter build\n  letter build nk-pows-2025 --format pdf --lang ko\n')
-    .action(async (ids: string[], opts: { format?: string; lang?: string; force?: boolean; watch?: boolean; check?: boolean }) => {
+    .action(async (ids: string[], opts: { format?: string; lang?: string; force?: boolean; watch?: boolean; check?: boolean; json?: boolean }) => {
       if (opts.check) {
         const stale = await staleArtifacts(worldOf(), { ids, formats: list(opts.format), languages: list(opts.lang) });
         if (stale.length) throw new LetterError(stale);
@@ -73,6 +74,11 @@ async function run(argv: string[], io: CliIO): Promise<number> {
       }
       const once = async (force: boolean) => {
         const report = await build(worldOf(), { ids, formats: list(opts.format), languages: list(opts.lang), force });
+        if (opts.json) {
+          const letters = report.letters.map((l) => ({ id: l.id, upToDate: l.upToDate, files: l.files, warnings: l.warnings.map((d) => ({ ...d.pos, message: d.message })) }));
+          io.stdout(`${JSON.stringify({ ok: true, letters }, null, 2)}\n`);
+          return;
+        }
         for (const letter of report.letters) {
           if (letter.upToDate) io.stdout(`out/${letter.id} is up to date\n`);
           for (const w of letter.warnings) io.stderr(`${formatDiagnostic(w)}\n`);

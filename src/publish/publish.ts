@@ -24,7 +24,9 @@ export async function publishLetter(root: string, letter: RenderedLetter, versio
     inputs: letter.inputs,
     tool: { name: 'letter', version },
     languages: [...new Set(letter.artifacts.map((a) => a.lang))],
-    files: letter.artifacts.map((a) => ({ name: path.posix.basename(a.path), language: a.lang, format: a.format, bytes: a.bytes.byteLength, sha256: a.sha256 })),
+    signatories: letter.signatories.count,
+    asOf: letter.signatories.asOf || null,
+    files: letter.artifacts.map((a) => ({ name: path.posix.basename(a.path), language: a.lang, format: a.format, bytes: a.bytes.byteLength, sha256: a.sha256, pages: a.pages ?? null })),
   };
   await writeFileAtomic(path.join(root, dir, 'manifest.json'), new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`), `${dir}/manifest.json`);
   await writeFileAtomic(path.join(root, dir, 'SHA256SUMS'), new TextEncoder().encode(sums), `${dir}/SHA256SUMS`);

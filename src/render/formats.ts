@@ -14,6 +14,8 @@ export interface Rendered {
   bytes: Uint8Array;
   /** Compromises the writer had to make; the artifact is still written. */
   warnings: Diagnostic[];
+  /** Page count, where the writer lays out pages itself (the PDF; Word paginates a DOCX on opening). */
+  pages?: number;
 }
 
 export interface Format {

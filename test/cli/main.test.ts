@@ -138,4 +138,17 @@ describe('letter (CLI)', () => {
     stop.abort();
     expect(await watching).toBe(0);
   });
+
+  it('reports a build as JSON, and records pages, signatories and the as-of date in the manifest', async () => {
+    const p = project();
+    const r = await run(p.root, 'build', '--json');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as { ok: boolean; letters: { id: string; files: { path: string; sha256: string }[] }[] };
+    expect(report.ok).toBe(true);
+    expect(report.letters[0]!.files.map((f) => f.path)).toContain('out/minimal/minimal.ko.docx');
+    const manifest = JSON.parse(readFileSync(path.join(p.root, 'out/minimal/manifest.json'), 'utf8')) as { letter: string; signatories: number; asOf: string; files: { name: string; pages: number | null }[]; tool: { version: string } };
+    expect(manifest).toMatchObject({ letter: 'minimal', signatories: 3, asOf: '2025-03-11' });
+    expect(manifest.tool.version).toMatch(/^\d+\.\d+\.\d+/);
+    expect(manifest.files.find((f) => f.name === 'minimal.en.pdf')?.pages).toBe(1);
+  });
 });

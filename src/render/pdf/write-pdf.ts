@@ -94,7 +94,7 @@ export async function writePdf(model: DocumentModel, ctx: RenderContext): Promis
   elements.get(laidOut.structure)!.end();
   doc.end();
   await done;
-  return { bytes: Buffer.concat(chunks), warnings: laidOut.warnings };
+  return { bytes: Buffer.concat(chunks), warnings: laidOut.warnings, pages: laidOut.pages.length };
 }
 
 /** A pdfkit structure element for every node, attached under the document's root. */
