@@ -78,12 +78,24 @@ function parity(letter: Letter): Diagnostic[] {
   return findings;
 }
 
-/** A signatory named in one language prints that name everywhere: allowed, but worth a look. */
+/**
+ * A signatory named in one language prints that name everywhere, and a note in one language
+ * is missing from the others: allowed, but worth a look. (A short form in one language only is
+ * a gloss, such as an English name shown in Korean, and is not reported.)
+ */
 function signatoryNames(letter: Letter): Diagnostic[] {
   const { data, where } = letter;
   return data.signatories.list.flatMap((s, i) => {
-    if (typeof s.name === 'string') return [];
-    const missing = data.languages.filter((l) => !(l in (s.name as Record<string, string>)));
-    return missing.map((l) => warning(where.valueAt(['signatories', 'list', i, 'name']), `no ${label(l)} name; the ${label(Object.keys(s.name)[0]!)} one will print`, `add \`${l}: …\` to the name`));
+    const findings: Diagnostic[] = [];
+    const path = ['signatories', 'list', i];
+    if (typeof s.name !== 'string') {
+      const name = s.name;
+      for (const l of data.languages.filter((l) => !(l in name))) findings.push(warning(where.valueAt([...path, 'name']), `no ${label(l)} name; the ${label(Object.keys(name)[0]!)} one will print`, `add \`${l}: …\` to the name`));
+    }
+    if (s.note && typeof s.note !== 'string') {
+      const note = s.note;
+      for (const l of data.languages.filter((l) => !(l in note))) findings.push(warning(where.valueAt([...path, 'note']), `the note has no ${label(l)} text; it will be left out there`, `add \`${l}: …\` to the note`));
+    }
+    return findings;
   });
 }
