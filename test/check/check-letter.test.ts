@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { projectWithLetter, REPO } from '../helpers/project.js';
 
 let dispose: (() => void) | undefined;
@@ -14,12 +14,7 @@ function seedProject() {
   return { root: p.root, file: path.join(p.root, 'letters/nk-pows-2025/letter.yaml') };
 }
 
-async function run(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { cwd, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('letter check', () => {
   it('passes the seed letter, strictly too', async () => {

@@ -2,6 +2,7 @@ import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { fixture, projectWithLetter, tempProject } from '../helpers/project.js';
 
 let dispose: (() => void) | undefined;
@@ -14,12 +15,7 @@ function project() {
   return p;
 }
 
-async function run(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { cwd, env: {}, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 describe('letter (CLI)', () => {
   it('builds every letter into out/<id>/ and exits 0', async () => {

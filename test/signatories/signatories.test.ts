@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { main } from '../../src/cli/main.js';
+import { runCli } from '../helpers/cli.js';
 import { nameKey, sameSignatory } from '../../src/signatories/identity.js';
 import { flatText, pdfText } from '../helpers/pdf-text.js';
 import { FIXTURES, projectWithLetter } from '../helpers/project.js';
@@ -15,12 +15,7 @@ function project() {
   return p;
 }
 
-async function run(cwd: string, ...argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { cwd, env: {}, now: () => new Date('2025-04-01T09:00:00Z'), stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const run = runCli;
 
 const letterOf = (root: string) => readFileSync(path.join(root, 'letters/nk-pows-2025/letter.yaml'), 'utf8');
 
