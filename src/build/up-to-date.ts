@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { decodeText, type World } from '../core/world.js';
 import { VERSION } from '../core/version.js';
-import { FONT_CONFIG } from '../fonts/font-book.js';
+import { FONT_CONFIG, fontConfigSpace } from '../fonts/font-book.js';
 import type { Letter } from '../load/load-letter.js';
 import type { TemplateFiles } from '../template/template-files.js';
 import { OUT_DIR, sha256 } from './artifacts.js';
@@ -24,8 +24,7 @@ export async function inputsKey(world: World, letter: Letter, template: Template
   part('letter', letter.source);
   for (const src of template.sources) part(src.file, src.text);
   if (template.letterhead) part('letterhead', template.letterhead.bytes);
-  const fontSpace = (await world.exists(FONT_CONFIG, 'project')) ? 'project' : 'tool';
-  part('fonts', await world.readFile(FONT_CONFIG, fontSpace));
+  part('fonts', await world.readFile(FONT_CONFIG, await fontConfigSpace(world)));
   part('epoch', world.env.SOURCE_DATE_EPOCH ?? '');
   part('formats', formats.join(','));
   part('languages', languages.join(','));

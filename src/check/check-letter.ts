@@ -3,15 +3,13 @@
 // every signatory named in every language (a warning). Glyph coverage and the layout's
 // compromises come from laying each language out, as the PDF writer would.
 
-import MarkdownIt from 'markdown-it';
-import footnote from 'markdown-it-footnote';
-import type { PluginSimple } from 'markdown-it';
 import { LetterError, error, warning, type Diagnostic } from '../core/diagnostics.js';
 import type { World } from '../core/world.js';
 import { letterModel } from '../build/letter-model.js';
 import { loadFontBook } from '../fonts/font-book.js';
 import { layoutDocument } from '../layout/layout-document.js';
 import { loadLetter, type Letter } from '../load/load-letter.js';
+import { bodyTokens } from '../template/markdown.js';
 import { loadTemplate } from '../template/template-files.js';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ko: 'Korean' };
@@ -44,15 +42,13 @@ interface BodyShape {
   footnotes: number;
 }
 
-const md = new MarkdownIt('commonmark').use(footnote as unknown as PluginSimple);
-
 /** Every language's body has as many paragraphs (top-level blocks) and footnotes. */
 function parity(letter: Letter): Diagnostic[] {
   const { data, where } = letter;
   if (typeof data.body === 'string' || data.languages.length < 2) return [];
   const shapes: BodyShape[] = data.languages.map((lang) => {
     const start = where.contentStart(['body', lang]);
-    const tokens = md.parse((data.body as Record<string, string>)[lang]!, {});
+    const tokens = bodyTokens((data.body as Record<string, string>)[lang]!);
     let inNotes = false;
     const blocks: number[] = [];
     let footnotes = 0;

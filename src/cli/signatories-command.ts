@@ -12,7 +12,7 @@ import { addSignatories, type AddReport } from '../signatories/add-signatories.j
 import { candidateEntry, isoDay } from '../signatories/candidate.js';
 import { readSignatoryCsv } from '../signatories/import-csv.js';
 import { listSignatories } from '../signatories/list-signatories.js';
-import type { CliIO } from './main.js';
+import type { CliIO } from './io.js';
 
 export function signatoriesCommand(program: Command, io: CliIO, worldOf: () => World): void {
   const group = program.command('signatories').description('list the signatories of a letter, or add new ones');

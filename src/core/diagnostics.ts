@@ -55,6 +55,11 @@ export function formatDiagnostic(d: Diagnostic): string {
   return d.hint ? `${head}\n  hint: ${d.hint}` : head;
 }
 
+/** A diagnostic as `--json` reports print it: flat, with the position's fields spelled out. */
+export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
+  return { severity: d.severity, ...d.pos, message: d.message, ...(d.hint ? { hint: d.hint } : {}) };
+}
+
 /** Collects diagnostics of one phase, then throws them all at once. */
 export class DiagnosticBag {
   readonly items: Diagnostic[] = [];

@@ -57,8 +57,13 @@ export function loadFontBook(world: World): Promise<FontBook> {
   return book;
 }
 
+/** The project's fonts/fonts.json wins over the tool's. */
+export async function fontConfigSpace(world: World): Promise<Space> {
+  return (await world.exists(FONT_CONFIG, 'project')) ? 'project' : 'tool';
+}
+
 async function readFontBook(world: World): Promise<FontBook> {
-  const space: Space = (await world.exists(FONT_CONFIG, 'project')) ? 'project' : 'tool';
+  const space = await fontConfigSpace(world);
   const shown = space === 'tool' ? `(letter)/${FONT_CONFIG}` : FONT_CONFIG;
   let config: FontConfig;
   try {

@@ -21,7 +21,7 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
 
   const setParagraph = (parent: StructureNode, type: StructureNode['type'], role: string, content: Inline[], pos: SourcePos, extraIndent: number, label?: string, width = measure): FlowParagraph => {
     const style: ParagraphStyle = model.styles.paragraphs[role]!;
-    const labelled: Inline[] = label ? [{ kind: 'text', text: `${label} `, marks: {}, pos: content[0]?.kind === 'text' ? content[0].pos : { file: '' } }, ...content] : content;
+    const labelled: Inline[] = label ? [{ kind: 'text', text: `${label} `, marks: {}, pos }, ...content] : content;
     const words = paragraphWords(labelled, style, model.styles.characters, model.meta.lang, fonts, problems);
     const indent = style.indent + extraIndent;
     const lines: Line[] = breakLines(

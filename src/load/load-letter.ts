@@ -142,4 +142,3 @@ function valueOf(raw: unknown, path: Path): unknown {
   return v;
 }
 
-export type { SourcePos };

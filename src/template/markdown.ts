@@ -28,6 +28,11 @@ interface FootnoteEnv {
   notes: Map<number, Token[]>;
 }
 
+/** A body's Markdown tokens as the template phase sees them (for `letter check`'s parity). */
+export function bodyTokens(value: string): Token[] {
+  return markdown().parse(value, {});
+}
+
 export function renderMarkdown(body: LocatedMarkdown, marks: SourceMarks): string {
   const md = markdown();
   const tokens = md.parse(body.value, {});

@@ -1,0 +1,30 @@
+// `letter check`: validate letters without building; exit 1 on errors (or warnings, --strict).
+
+import type { Command } from 'commander';
+import { listLetters } from '../build/build-letters.js';
+import { checkLetter } from '../check/check-letter.js';
+import { diagnosticJson, ExitCode, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import type { World } from '../core/world.js';
+import type { CliIO } from './io.js';
+
+export function checkCommand(program: Command, io: CliIO, worldOf: () => World, setExit: (code: number) => void): void {
+  program
+    .command('check')
+    .description('validate letters without building: schema, translations that match, fonts that cover every character')
+    .argument('[id...]', 'letters to check; default: all')
+    .option('--strict', 'treat warnings as errors')
+    .option('--json', 'print the findings as JSON')
+    .addHelpText('after', '\nExamples:\n  letter check\n  letter check nk-pows-2025 --strict\n')
+    .action(async (ids: string[], opts: { strict?: boolean; json?: boolean }) => {
+      const world = worldOf();
+      const findings: Diagnostic[] = [];
+      for (const id of ids.length ? ids : await listLetters(world)) findings.push(...(await checkLetter(world, id)));
+      const sorted = sortDiagnostics(findings);
+      const failed = sorted.some((d) => d.severity === 'error' || opts.strict);
+      if (opts.json) io.stdout(`${JSON.stringify({ ok: !failed, findings: sorted.map(diagnosticJson) }, null, 2)}\n`);
+      else for (const d of sorted) io.stderr(`${formatDiagnostic(d)}\n`);
+      if (failed) setExit(ExitCode.input);
+      else if (!opts.json) io.stdout(`checked: ${sorted.length ? `${sorted.length} warning${sorted.length === 1 ? '' : 's'}` : 'no problems'}\n`);
+    });
+
+}
