@@ -1,12 +1,11 @@
-// Where artifacts go and how they are fingerprinted: out/<id>/<id>.<lang>.<ext>, SHA-256.
+// What artifacts are called and how they are fingerprinted: <id>.<lang>.<ext>, SHA-256.
+// The folder they go to is src/publish/out-folder.ts's business.
 
 import { createHash } from 'node:crypto';
 import type { Format } from '../render/formats.js';
 
-export const OUT_DIR = 'out';
-
-export function artifactPath(id: string, lang: string, format: Format): string {
-  return `${OUT_DIR}/${id}/${id}.${lang}.${format.extension}`;
+export function artifactName(id: string, lang: string, format: Format): string {
+  return `${id}.${lang}.${format.extension}`;
 }
 
 export function sha256(bytes: Uint8Array): string {

@@ -7,13 +7,15 @@ import { closestName } from '../core/suggest.js';
 import type { World } from '../core/world.js';
 import { loadFontBook } from '../fonts/font-book.js';
 import { letterFile, loadLetter } from '../load/load-letter.js';
+import type { CharPolicy } from '../load/text-checks.js';
 import { FORMATS, type Format } from '../render/formats.js';
 import { loadTemplate } from '../template/template-files.js';
-import { artifactPath, sha256 } from './artifacts.js';
+import { letterFolder, type Folder } from '../publish/out-folder.js';
+import { artifactName, sha256 } from './artifacts.js';
 import { letterModel } from './letter-model.js';
 import { inputsKey, isUpToDate } from './up-to-date.js';
 
-export interface BuildOptions {
+export interface BuildOptions extends CharPolicy {
   /** Letter ids (folders under letters/); default every letter. */
   ids?: string[];
   /** Format ids from the format table; default all. */
@@ -22,13 +24,17 @@ export interface BuildOptions {
   languages?: string[];
   /** Render even letters whose artifacts are up to date. */
   force?: boolean;
+  /** The folder holding each letter's <id>/ folder (`--out`); default out/ inside the project. */
+  out?: string;
 }
 
 export interface RenderedArtifact {
   letter: string;
   lang: string;
   format: string;
-  /** Project-relative path the artifact belongs at. */
+  /** File name inside the letter's folder. */
+  name: string;
+  /** Where it goes, as messages name it: `out/<id>/<name>`. */
   path: string;
   bytes: Uint8Array;
   sha256: string;
@@ -38,6 +44,8 @@ export interface RenderedArtifact {
 
 export interface RenderedLetter {
   id: string;
+  /** The folder the artifacts belong in. */
+  folder: Folder;
   artifacts: RenderedArtifact[];
   warnings: Diagnostic[];
   /** The key of everything the artifacts were made from (see up-to-date.ts). */
@@ -87,14 +95,15 @@ export async function renderLetters(world: World, options: BuildOptions = {}): P
 }
 
 async function renderLetter(world: World, id: string, formats: Format[], options: BuildOptions): Promise<RenderedLetter> {
-  const letter = await loadLetter(world, id);
+  const letter = await loadLetter(world, id, options);
   const template = await loadTemplate(world, letter.data.template, letter.where.valueAt(['template']));
   const only = options.languages;
   const languages = only?.length ? letter.data.languages.filter((l) => only.includes(l)) : letter.data.languages;
   const inputs = await inputsKey(world, letter, template, formats.map((f) => f.id), languages);
+  const folder = await letterFolder(world.root, id, options.out);
   const list = letter.data.signatories;
   const signatories = { count: list.list.length, asOf: list.as_of ?? list.list.map((s) => s.joined ?? '').sort().at(-1) ?? null };
-  if (!options.force && (await isUpToDate(world, id, inputs))) return { id, artifacts: [], warnings: [], inputs, upToDate: true, signatories };
+  if (!options.force && (await isUpToDate(folder, inputs))) return { id, folder, artifacts: [], warnings: [], inputs, upToDate: true, signatories };
   // Fonts are read only for a letter that is rendered: an up-to-date build never parses them.
   const fonts = await loadFontBook(world);
   const artifacts: RenderedArtifact[] = [];
@@ -106,7 +115,8 @@ async function renderLetter(world: World, id: string, formats: Format[], options
       try {
         const { bytes, warnings: found, pages } = await format.render(model, { fonts });
         warnings.push(...found);
-        artifacts.push({ letter: id, lang, format: format.id, path: artifactPath(id, lang, format), bytes, sha256: sha256(bytes), ...(pages ? { pages } : {}) });
+        const name = artifactName(id, lang, format);
+        artifacts.push({ letter: id, lang, format: format.id, name, path: `${folder.shown}/${name}`, bytes, sha256: sha256(bytes), ...(pages ? { pages } : {}) });
       } catch (e) {
         if (!(e instanceof LetterError)) throw e;
         // Two formats of one language find the same problems; report them once.
@@ -115,7 +125,7 @@ async function renderLetter(world: World, id: string, formats: Format[], options
     }
   }
   if (problems.length) throw new LetterError(problems);
-  return { id, artifacts, warnings: sortDiagnostics(warnings), inputs, upToDate: false, signatories };
+  return { id, folder, artifacts, warnings: sortDiagnostics(warnings), inputs, upToDate: false, signatories };
 }
 
 function selectFormats(ids: string[] | undefined, bag: DiagnosticBag): Format[] {

@@ -3,6 +3,7 @@
 
 import { error, type Diagnostic } from '../core/diagnostics.js';
 import type { World } from '../core/world.js';
+import { readPublished } from '../publish/out-folder.js';
 import { sha256 } from './artifacts.js';
 import { renderLetters, type BuildOptions } from './build-letters.js';
 
@@ -12,8 +13,9 @@ export async function staleArtifacts(world: World, options: BuildOptions): Promi
   const findings: Diagnostic[] = [];
   for (const letter of letters) {
     for (const a of letter.artifacts) {
-      if (!(await world.exists(a.path))) findings.push(error({ file: a.path }, `missing: letter \`${letter.id}\` has not been built`, `run \`letter build ${letter.id}\``));
-      else if (sha256(await world.readFile(a.path)) !== a.sha256) findings.push(error({ file: a.path }, `stale: letter \`${letter.id}\` changed since it was built`, `run \`letter build ${letter.id}\` and commit out/${letter.id}/`));
+      const published = await readPublished(letter.folder, a.name);
+      if (!published) findings.push(error({ file: a.path }, `missing: letter \`${letter.id}\` has not been built`, `run \`letter build ${letter.id}\``));
+      else if (sha256(published) !== a.sha256) findings.push(error({ file: a.path }, `stale: letter \`${letter.id}\` changed since it was built`, `run \`letter build ${letter.id}\` and commit ${letter.folder.shown}/`));
     }
   }
   return findings;

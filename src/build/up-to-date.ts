@@ -9,7 +9,8 @@ import { VERSION } from '../core/version.js';
 import { FONT_CONFIG, fontConfigSpace } from '../fonts/font-book.js';
 import type { Letter } from '../load/load-letter.js';
 import type { TemplateFiles } from '../template/template-files.js';
-import { OUT_DIR, sha256 } from './artifacts.js';
+import { readPublished, type Folder } from '../publish/out-folder.js';
+import { sha256 } from './artifacts.js';
 
 export interface Manifest {
   letter: string;
@@ -31,20 +32,22 @@ export async function inputsKey(world: World, letter: Letter, template: Template
   return hash.digest('hex');
 }
 
-/** Whether out/<id>/ already holds exactly what a build with this key would write. */
-export async function isUpToDate(world: World, id: string, key: string): Promise<boolean> {
-  const dir = `${OUT_DIR}/${id}`;
-  if (!(await world.exists(`${dir}/manifest.json`))) return false;
+/** Whether the letter's folder already holds exactly what a build with this key would write. */
+export async function isUpToDate(folder: Folder, key: string): Promise<boolean> {
+  const bytes = await readPublished(folder, 'manifest.json');
+  if (!bytes) return false;
   let manifest: Manifest;
   try {
-    manifest = JSON.parse(decodeText(await world.readFile(`${dir}/manifest.json`))) as Manifest;
+    manifest = JSON.parse(decodeText(bytes)) as Manifest;
   } catch {
     return false;
   }
   if (manifest.inputs !== key || !Array.isArray(manifest.files) || manifest.files.length === 0) return false;
   for (const file of manifest.files) {
-    const rel = `${dir}/${file.name}`;
-    if (!(await world.exists(rel)) || sha256(await world.readFile(rel)) !== file.sha256) return false;
+    // A name from the manifest is data: one that is not a plain file name is not ours.
+    if (typeof file.name !== 'string' || file.name !== file.name.replace(/[/\\]/g, '') || file.name.startsWith('.')) return false;
+    const published = await readPublished(folder, file.name);
+    if (!published || sha256(published) !== file.sha256) return false;
   }
   return true;
 }

@@ -9,16 +9,17 @@ import { letterModel } from '../build/letter-model.js';
 import { loadFontBook } from '../fonts/font-book.js';
 import { layoutDocument } from '../layout/layout-document.js';
 import { loadLetter, type Letter } from '../load/load-letter.js';
+import type { CharPolicy } from '../load/text-checks.js';
 import { bodyTokens } from '../template/markdown.js';
 import { loadTemplate } from '../template/template-files.js';
 
 const LANGUAGE_NAMES: Record<string, string> = { en: 'English', ko: 'Korean' };
 const label = (lang: string) => LANGUAGE_NAMES[lang] ?? `\`${lang}\``;
 
-export async function checkLetter(world: World, id: string): Promise<Diagnostic[]> {
+export async function checkLetter(world: World, id: string, policy: CharPolicy = {}): Promise<Diagnostic[]> {
   let letter: Letter;
   try {
-    letter = await loadLetter(world, id);
+    letter = await loadLetter(world, id, policy);
   } catch (e) {
     if (e instanceof LetterError) return e.diagnostics;
     throw e;

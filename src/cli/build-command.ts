@@ -1,14 +1,14 @@
 // `letter build`: render and publish, or only compare (--check), or keep rebuilding (--watch).
 
+import path from 'node:path';
 import type { Command } from 'commander';
 import { build } from '../build/build.js';
 import { staleArtifacts } from '../build/check-current.js';
 import { diagnosticJson, formatDiagnostic, LetterError } from '../core/diagnostics.js';
-import type { World } from '../core/world.js';
-import { kilobytes, list, report, type CliIO } from './io.js';
+import { kilobytes, list, report, type CommandContext } from './io.js';
 import { WATCHED, watchAndRebuild } from './watch.js';
 
-export function buildCommand(program: Command, io: CliIO, worldOf: () => World): void {
+export function buildCommand(program: Command, { io, world: worldOf, policy }: CommandContext): void {
   program
     .command('build')
     .description('build the PDF and DOCX of each letter into out/<id>/')
@@ -16,26 +16,29 @@ export function buildCommand(program: Command, io: CliIO, worldOf: () => World):
     .option('--format <list>', 'comma-separated formats to build (pdf,docx)')
     .option('--lang <list>', 'comma-separated languages to build (en,ko)')
     .option('--force', 'rebuild even when nothing has changed')
+    .option('--out <dir>', 'write into <dir>/<id>/ instead of out/<id>/ (may be outside the project)')
     .option('--watch', 'rebuild whenever a letter, template or font changes (Ctrl-C to stop)')
     .option('--check', 'render in memory and compare with out/: exit 1 naming what is stale, write nothing')
     .option('--json', 'print a machine-readable report instead of progress lines')
     .addHelpText('after', '\nExamples:\n  letter build\n  letter build nk-pows-2025 --format pdf --lang ko\n')
-    .action(async (ids: string[], opts: { format?: string; lang?: string; force?: boolean; watch?: boolean; check?: boolean; json?: boolean }) => {
+    .action(async (ids: string[], opts: { format?: string; lang?: string; force?: boolean; out?: string; watch?: boolean; check?: boolean; json?: boolean }) => {
+      // --out is the user's own path, typed relative to where they stand.
+      const selection = { ids, formats: list(opts.format), languages: list(opts.lang), ...policy(), ...(opts.out ? { out: path.resolve(io.cwd, opts.out) } : {}) };
       if (opts.check) {
-        const stale = await staleArtifacts(worldOf(), { ids, formats: list(opts.format), languages: list(opts.lang) });
+        const stale = await staleArtifacts(worldOf(), selection);
         if (stale.length) throw new LetterError(stale);
         io.stdout('every artifact is current\n');
         return;
       }
       const once = async (force: boolean) => {
-        const report = await build(worldOf(), { ids, formats: list(opts.format), languages: list(opts.lang), force });
+        const report = await build(worldOf(), { ...selection, force });
         if (opts.json) {
-          const letters = report.letters.map((l) => ({ id: l.id, upToDate: l.upToDate, files: l.files, warnings: l.warnings.map(diagnosticJson) }));
+          const letters = report.letters.map((l) => ({ id: l.id, folder: l.folder, upToDate: l.upToDate, files: l.files, warnings: l.warnings.map(diagnosticJson) }));
           io.stdout(`${JSON.stringify({ ok: true, letters }, null, 2)}\n`);
           return;
         }
         for (const letter of report.letters) {
-          if (letter.upToDate) io.stdout(`out/${letter.id} is up to date\n`);
+          if (letter.upToDate) io.stdout(`${letter.folder} is up to date\n`);
           for (const w of letter.warnings) io.stderr(`${formatDiagnostic(w)}\n`);
           for (const file of letter.files) io.stdout(`wrote ${file.path} (${kilobytes(file.bytes)})\n`);
         }

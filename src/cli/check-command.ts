@@ -4,10 +4,9 @@ import type { Command } from 'commander';
 import { listLetters } from '../build/build-letters.js';
 import { checkLetter } from '../check/check-letter.js';
 import { diagnosticJson, ExitCode, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
-import type { World } from '../core/world.js';
-import type { CliIO } from './io.js';
+import type { CommandContext } from './io.js';
 
-export function checkCommand(program: Command, io: CliIO, worldOf: () => World, setExit: (code: number) => void): void {
+export function checkCommand(program: Command, { io, world: worldOf, policy }: CommandContext, setExit: (code: number) => void): void {
   program
     .command('check')
     .description('validate letters without building: schema, translations that match, fonts that cover every character')
@@ -18,7 +17,7 @@ export function checkCommand(program: Command, io: CliIO, worldOf: () => World, 
     .action(async (ids: string[], opts: { strict?: boolean; json?: boolean }) => {
       const world = worldOf();
       const findings: Diagnostic[] = [];
-      for (const id of ids.length ? ids : await listLetters(world)) findings.push(...(await checkLetter(world, id)));
+      for (const id of ids.length ? ids : await listLetters(world)) findings.push(...(await checkLetter(world, id, policy())));
       const sorted = sortDiagnostics(findings);
       const failed = sorted.some((d) => d.severity === 'error' || opts.strict);
       if (opts.json) io.stdout(`${JSON.stringify({ ok: !failed, findings: sorted.map(diagnosticJson) }, null, 2)}\n`);

@@ -1,15 +1,16 @@
 // Ctrl-C or a CI timeout in the middle of a build: remove the temporary files of writes in
-// flight (the renamed artifacts are whole, the rest untouched) and exit 130 or 143.
+// flight and the folder lock (the renamed artifacts are whole, the rest untouched), then
+// exit 130 or 143.
 
 import { rmSync } from 'node:fs';
-import { pendingTempFiles } from '../publish/atomic-write.js';
+import { filesToRemoveOnInterrupt } from '../publish/cleanup.js';
 
 const CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
 export function cleanUpOnInterrupt(): () => void {
   const handlers = (Object.keys(CODES) as (keyof typeof CODES)[]).map((signal) => {
     const handler = () => {
-      for (const tmp of pendingTempFiles()) rmSync(tmp, { force: true });
+      for (const file of filesToRemoveOnInterrupt()) rmSync(file, { force: true });
       process.stderr.write(`interrupted; no artifact was left half-written\n`);
       process.exit(CODES[signal]);
     };

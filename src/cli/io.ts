@@ -4,6 +4,8 @@
 import { CommanderError } from 'commander';
 import { ExitCode, formatDiagnostic, LetterError } from '../core/diagnostics.js';
 import { VERSION } from '../core/version.js';
+import type { World } from '../core/world.js';
+import type { CharPolicy } from '../load/text-checks.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -14,6 +16,14 @@ export interface CliIO {
   now?: () => Date;
   /** Ends `build --watch` (tests); a real process ends it with Ctrl-C. */
   signal?: AbortSignal;
+}
+
+/** What a command runs with: its output, the project, and the global options. */
+export interface CommandContext {
+  io: CliIO;
+  world(): World;
+  /** `--allow-bidi` and the like: what the loader may let through. */
+  policy(): CharPolicy;
 }
 
 /** Prints what stopped a command and gives its exit code; a stack only for a bug. */

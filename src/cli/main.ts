@@ -9,7 +9,7 @@ import { VERSION } from '../core/version.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
 import { cleanUpOnInterrupt } from './interrupts.js';
-import { report, type CliIO } from './io.js';
+import { report, type CliIO, type CommandContext } from './io.js';
 import { signatoriesCommand } from './signatories-command.js';
 
 export type { CliIO } from './io.js';
@@ -38,14 +38,20 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     .description('Publish joint letters in several languages as PDF and DOCX from one YAML file.')
     .version(VERSION)
     .option('-C, --root <dir>', 'project folder holding letters/ (default: the current folder)')
+    .option('--allow-bidi', 'let letters contain bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069)')
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  const worldOf = () => nodeWorld(program.opts<{ root?: string }>().root ?? io.cwd, io.env, io.now);
+  const globals = () => program.opts<{ root?: string; allowBidi?: boolean }>();
+  const context: CommandContext = {
+    io,
+    world: () => nodeWorld(globals().root ?? io.cwd, io.env, io.now),
+    policy: () => ({ allowBidi: Boolean(globals().allowBidi) }),
+  };
 
-  buildCommand(program, io, worldOf);
-  checkCommand(program, io, worldOf, (exit) => (code = exit));
-  signatoriesCommand(program, io, worldOf);
+  buildCommand(program, context);
+  checkCommand(program, context, (exit) => (code = exit));
+  signatoriesCommand(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

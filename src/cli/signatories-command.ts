@@ -6,15 +6,14 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ioError } from '../core/node-world.js';
 import { error, formatDiagnostic, LetterError, warning } from '../core/diagnostics.js';
-import type { World } from '../core/world.js';
 import { loadLetter } from '../load/load-letter.js';
 import { addSignatories, type AddReport } from '../signatories/add-signatories.js';
 import { candidateEntry, isoDay } from '../signatories/candidate.js';
 import { readSignatoryCsv } from '../signatories/import-csv.js';
 import { listSignatories } from '../signatories/list-signatories.js';
-import type { CliIO } from './io.js';
+import type { CliIO, CommandContext } from './io.js';
 
-export function signatoriesCommand(program: Command, io: CliIO, worldOf: () => World): void {
+export function signatoriesCommand(program: Command, { io, world: worldOf, policy }: CommandContext): void {
   const group = program.command('signatories').description('list the signatories of a letter, or add new ones');
 
   group
@@ -26,7 +25,7 @@ export function signatoriesCommand(program: Command, io: CliIO, worldOf: () => W
     .addHelpText('after', '\nExamples:\n  letter signatories list nk-pows-2025\n  letter signatories list nk-pows-2025 --since 2025-03-01 --json\n')
     .action(async (id: string, opts: { since?: string; json?: boolean }) => {
       if (opts.since && !/^\d{4}-\d{2}-\d{2}$/.test(opts.since)) throw new LetterError([error({ file: '--since' }, `\`${opts.since}\` is not a date written YYYY-MM-DD`)], 2);
-      const letter = await loadLetter(worldOf(), id);
+      const letter = await loadLetter(worldOf(), id, policy());
       const list = listSignatories(letter, opts.since);
       if (opts.json) io.stdout(`${JSON.stringify(list, null, 2)}\n`);
       else for (const s of list) io.stdout(`${s.kind === 'individual' ? 'individual  ' : 'organization'}  ${letter.data.languages.map((l) => s.name[l] ?? '—').join(' | ')}${s.joined ? `  (${s.joined})` : ''}\n`);
@@ -44,11 +43,11 @@ export function signatoriesCommand(program: Command, io: CliIO, worldOf: () => W
     .addHelpText('after', '\nExample:\n  letter signatories add nk-pows-2025 --kind organization --name "Amnesty International" --name ko=국제앰네스티 --joined 2025-03-20\n')
     .action(async (id: string, opts: { kind: string; name: string[]; note: string[]; short?: string; joined?: string }) => {
       const world = worldOf();
-      const letter = await loadLetter(world, id);
+      const letter = await loadLetter(world, id, policy());
       const first = letter.data.languages[0]!;
-      const { entry, problems } = candidateEntry({ kind: opts.kind, names: byLanguage(opts.name, first), notes: byLanguage(opts.note, first), short: opts.short, joined: opts.joined }, letter.data.languages, isoDay(world.now()));
+      const { entry, problems } = candidateEntry({ kind: opts.kind, names: byLanguage(opts.name, first), notes: byLanguage(opts.note, first), short: opts.short, joined: opts.joined }, letter.data.languages, isoDay(world.now()), policy());
       if (!entry) throw new LetterError(problems.map((m) => error({ file: 'letter signatories add' }, m)));
-      printReport(await addSignatories(world, id, [{ entry, source: 'the command line' }]), io);
+      printReport(await addSignatories(world, id, [{ entry, source: 'the command line' }], policy()), io);
     });
 
   group
@@ -59,13 +58,13 @@ export function signatoriesCommand(program: Command, io: CliIO, worldOf: () => W
     .addHelpText('after', '\nExample:\n  letter signatories import nk-pows-2025 form-export.csv\n')
     .action(async (id: string, csv: string) => {
       const world = worldOf();
-      const letter = await loadLetter(world, id);
+      const letter = await loadLetter(world, id, policy());
       // The CSV is the user's own file, named on the command line: it may live anywhere.
       const bytes = await readFile(path.resolve(io.cwd, csv)).catch((e: unknown) => Promise.reject(ioError(csv, e)));
-      const { candidates, problems } = readSignatoryCsv(csv, bytes, letter.data.languages, isoDay(world.now()));
+      const { candidates, problems } = readSignatoryCsv(csv, bytes, letter.data.languages, isoDay(world.now()), policy());
       if (problems.some((p) => p.severity === 'error')) throw new LetterError(problems);
       for (const w of problems) io.stderr(`${formatDiagnostic(w)}\n`);
-      printReport(await addSignatories(world, id, candidates), io);
+      printReport(await addSignatories(world, id, candidates, policy()), io);
     });
 }
 

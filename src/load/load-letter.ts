@@ -5,6 +5,7 @@ import type { ZodError } from 'zod';
 import { DiagnosticBag, error, type SourcePos } from '../core/diagnostics.js';
 import type { World } from '../core/world.js';
 import { parseLetterYaml } from './parse-yaml.js';
+import type { CharPolicy } from './text-checks.js';
 import { positionIndex, type Path, type PositionIndex } from './positions.js';
 import { LetterSchema, Recipient, Signatory, type LetterData } from './schema.js';
 import { closestName } from '../core/suggest.js';
@@ -24,15 +25,15 @@ export function letterFile(id: string): string {
   return `letters/${id}/letter.yaml`;
 }
 
-export async function loadLetter(world: World, id: string): Promise<Letter> {
+export async function loadLetter(world: World, id: string, policy: CharPolicy = {}): Promise<Letter> {
   const file = letterFile(id);
   const bytes = await world.readFile(file);
-  return parseLetter(id, file, bytes);
+  return parseLetter(id, file, bytes, policy);
 }
 
 /** The pure part of loading, for tests and for callers that have the bytes already. */
-export function parseLetter(id: string, file: string, bytes: Uint8Array): Letter {
-  const parsed = parseLetterYaml(file, bytes);
+export function parseLetter(id: string, file: string, bytes: Uint8Array, policy: CharPolicy = {}): Letter {
+  const parsed = parseLetterYaml(file, bytes, policy);
   const where = positionIndex(parsed.doc, parsed.text, parsed.posAt);
   const bag = new DiagnosticBag();
   const raw: unknown = parsed.doc.toJS({ maxAliasCount: 100 }) ?? {};

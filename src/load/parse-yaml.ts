@@ -5,7 +5,7 @@
 import { Document, isScalar, LineCounter, parseDocument, visit } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { DiagnosticBag, error, LetterError, type SourcePos } from '../core/diagnostics.js';
-import { codePointLabel, findForbiddenChars } from './text-checks.js';
+import { codePointLabel, findForbiddenChars, forbiddenCharHint, type CharPolicy } from './text-checks.js';
 
 export const MAX_LETTER_BYTES = 2 * 1024 * 1024;
 export const MAX_NESTING = 64;
@@ -21,7 +21,7 @@ export interface ParsedYaml {
   posAt(offset: number): SourcePos;
 }
 
-export function parseLetterYaml(file: string, bytes: Uint8Array): ParsedYaml {
+export function parseLetterYaml(file: string, bytes: Uint8Array, policy: CharPolicy = {}): ParsedYaml {
   const whole: SourcePos = { file };
   if (bytes.byteLength > MAX_LETTER_BYTES) {
     throw new LetterError([error(whole, `file is ${bytes.byteLength} bytes, more than the ${MAX_LETTER_BYTES} a letter may have`, 'split long texts or remove embedded data')]);
@@ -35,8 +35,8 @@ export function parseLetterYaml(file: string, bytes: Uint8Array): ParsedYaml {
   };
   const bag = new DiagnosticBag();
   const pre = lineTable(text);
-  for (const bad of findForbiddenChars(text)) {
-    bag.add(error({ file, ...pre(bad.offset) }, `${bad.reason} (${codePointLabel(bad.cp)}) is not allowed`, 'delete it; retype the text around it if it was pasted'));
+  for (const bad of findForbiddenChars(text, policy)) {
+    bag.add(error({ file, ...pre(bad.offset) }, `${bad.reason} (${codePointLabel(bad.cp)}) is not allowed`, forbiddenCharHint(bad.cp)));
   }
   const depth = nestingDepth(text);
   if (depth.depth > MAX_NESTING) {
@@ -60,7 +60,7 @@ export function parseLetterYaml(file: string, bytes: Uint8Array): ParsedYaml {
   if (doc.directives?.yaml.explicit) {
     bag.add(error({ file, line: 1, col: 1 }, 'a %YAML directive is not allowed', 'letters are YAML 1.2; delete the directive'));
   }
-  checkNodes(doc, posAt, bag);
+  checkNodes(doc, posAt, bag, policy);
   bag.throwIfErrors();
   return { file, text, doc, lines, posAt };
 }
@@ -159,7 +159,7 @@ function deepestIndent(text: string): { depth: number; offset: number } {
   return { depth: Math.floor(max / 2), offset: at };
 }
 
-function checkNodes(doc: Document.Parsed, posAt: (o: number) => SourcePos, bag: DiagnosticBag): void {
+function checkNodes(doc: Document.Parsed, posAt: (o: number) => SourcePos, bag: DiagnosticBag, policy: CharPolicy): void {
   let aliases = 0;
   visit(doc, {
     Pair(_, pair) {
@@ -181,7 +181,7 @@ function checkNodes(doc: Document.Parsed, posAt: (o: number) => SourcePos, bag: 
     Scalar(_, node) {
       if (typeof node.value !== 'string') return;
       // Escapes such as "\ud800" only become characters after parsing.
-      for (const bad of findForbiddenChars(node.value)) {
+      for (const bad of findForbiddenChars(node.value, policy)) {
         bag.add(error(posAt(node.range?.[0] ?? 0), `${bad.reason} (${codePointLabel(bad.cp)}) is not allowed in this string`, 'remove the escape sequence'));
         break;
       }

@@ -2,16 +2,32 @@
 // malformed characters are refused with their position rather than passed to a writer
 // (the docx package, for one, writes U+FFFE into a DOCX that Word cannot open).
 
+/** What a project may relax: bidi controls are refused unless `letter --allow-bidi` is given. */
+export interface CharPolicy {
+  allowBidi?: boolean;
+}
+
 /** Why a code point is refused, or undefined when it is fine. */
-export function forbiddenCharReason(cp: number): string | undefined {
+export function forbiddenCharReason(cp: number, policy: CharPolicy = {}): string | undefined {
   if ((cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || cp === 0x7f) return 'a control character';
   if (cp >= 0x80 && cp <= 0x9f) return 'a C1 control character';
   if (cp === 0xfffe || cp === 0xffff) return 'a noncharacter';
   if (cp >= 0xd800 && cp <= 0xdfff) return 'a lone surrogate';
-  if ((cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069)) return 'a bidi override or isolate';
+  if (isBidiControl(cp) && !policy.allowBidi) return 'a bidi override or isolate';
   // Planes 15 and 16 carry the pipeline's own source markers (src/template/source-marks.ts).
   if (cp >= 0xf0000) return 'a private-use character';
   return undefined;
+}
+
+export function isBidiControl(cp: number): boolean {
+  return (cp >= 0x202a && cp <= 0x202e) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+/** How to get rid of a refused character: the hint every diagnostic about one carries. */
+export function forbiddenCharHint(cp: number): string {
+  return isBidiControl(cp)
+    ? 'delete it; if right-to-left text truly needs it, run letter with --allow-bidi'
+    : 'delete it; retype the text around it if it was pasted';
 }
 
 export interface ForbiddenChar {
@@ -22,7 +38,7 @@ export interface ForbiddenChar {
 }
 
 /** Every forbidden character of `text`, lone surrogates included. */
-export function findForbiddenChars(text: string): ForbiddenChar[] {
+export function findForbiddenChars(text: string, policy: CharPolicy = {}): ForbiddenChar[] {
   const found: ForbiddenChar[] = [];
   for (let i = 0; i < text.length; i++) {
     let cp = text.charCodeAt(i);
@@ -34,7 +50,7 @@ export function findForbiddenChars(text: string): ForbiddenChar[] {
         i++;
       }
     }
-    const reason = forbiddenCharReason(cp);
+    const reason = forbiddenCharReason(cp, policy);
     if (reason) found.push({ offset: start, cp, reason });
   }
   return found;

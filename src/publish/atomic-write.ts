@@ -1,17 +1,16 @@
 // publish: artifacts reach disk whole or not at all. Each file is written to a temporary
 // name in its own folder, flushed, then renamed over the old one; a symlink in the way is
-// replaced, never written through. Temp files left by an interrupted build are removed.
+// replaced, never written through. An interrupted build's temp files are removed (cleanup.ts).
 
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ioError } from '../core/node-world.js';
-
-const pending = new Set<string>();
+import { keepOnInterrupt, removeOnInterrupt } from './cleanup.js';
 
 /** Writes `bytes` to `file` atomically; `shown` is the path diagnostics print. */
 export async function writeFileAtomic(file: string, bytes: Uint8Array, shown: string): Promise<void> {
   const tmp = `${file}.tmp-${process.pid}`;
-  pending.add(tmp);
+  removeOnInterrupt(tmp);
   try {
     await fs.mkdir(path.dirname(file), { recursive: true });
     // `wx` refuses to follow a symlink planted at the temp name.
@@ -29,11 +28,6 @@ export async function writeFileAtomic(file: string, bytes: Uint8Array, shown: st
     await fs.rm(tmp, { force: true }).catch(() => undefined);
     throw ioError(shown, e);
   } finally {
-    pending.delete(tmp);
+    keepOnInterrupt(tmp);
   }
-}
-
-/** Temp files of writes still in flight, for a signal handler to remove. */
-export function pendingTempFiles(): string[] {
-  return [...pending];
 }

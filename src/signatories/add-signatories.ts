@@ -8,6 +8,7 @@ import { error, LetterError, type SourcePos } from '../core/diagnostics.js';
 import type { World } from '../core/world.js';
 import { letterFile, parseLetter } from '../load/load-letter.js';
 import type { SignatoryData } from '../load/schema.js';
+import type { CharPolicy } from '../load/text-checks.js';
 import { writeFileAtomic } from '../publish/atomic-write.js';
 import { sameSignatory } from './identity.js';
 
@@ -24,11 +25,11 @@ export interface AddReport {
   staleAsOf?: { asOf: string; newest: string; pos: SourcePos };
 }
 
-export async function addSignatories(world: World, id: string, candidates: Candidate[]): Promise<AddReport> {
+export async function addSignatories(world: World, id: string, candidates: Candidate[], policy: CharPolicy = {}): Promise<AddReport> {
   const file = letterFile(id);
   const bytes = await world.readFile(file);
   // Loading validates the file as it is, so an edit never builds on a broken letter.
-  const letter = parseLetter(id, file, bytes);
+  const letter = parseLetter(id, file, bytes, policy);
   const doc = parseDocument(new TextDecoder().decode(bytes), { version: '1.2', keepSourceTokens: false });
   const existing = letter.data.signatories.list;
   const report: AddReport = { added: [], skipped: [] };
@@ -52,7 +53,7 @@ export async function addSignatories(world: World, id: string, candidates: Candi
   appendEntries(doc, report.added.map((a) => a.entry), file);
   const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   // The edited file must load as the letter it claims to be before it replaces the old one.
-  parseLetter(id, file, new TextEncoder().encode(text));
+  parseLetter(id, file, new TextEncoder().encode(text), policy);
   await writeFileAtomic(path.join(world.root, file), new TextEncoder().encode(text), file);
   return report;
 }

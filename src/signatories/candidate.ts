@@ -2,7 +2,7 @@
 // letter's languages and the schema before anything is written.
 
 import { IsoDate, Signatory, type SignatoryData } from '../load/schema.js';
-import { codePointLabel, findForbiddenChars } from '../load/text-checks.js';
+import { codePointLabel, findForbiddenChars, type CharPolicy } from '../load/text-checks.js';
 
 export interface CandidateFields {
   kind: string;
@@ -13,7 +13,7 @@ export interface CandidateFields {
 }
 
 /** The entry, or the problems that keep it out (messages without a position; the caller adds it). */
-export function candidateEntry(fields: CandidateFields, languages: string[], today: string): { entry?: SignatoryData; problems: string[] } {
+export function candidateEntry(fields: CandidateFields, languages: string[], today: string, policy: CharPolicy = {}): { entry?: SignatoryData; problems: string[] } {
   const problems: string[] = [];
   if (fields.kind !== 'individual' && fields.kind !== 'organization') problems.push(`unknown kind \`${fields.kind}\`; expected \`individual\` or \`organization\``);
   const clean = (map: Record<string, string>, what: string) => {
@@ -23,7 +23,7 @@ export function candidateEntry(fields: CandidateFields, languages: string[], tod
       const text = raw.replace(/\s*[\r\n]+\s*/g, ' ').trim();
       if (!text) continue;
       if (!languages.includes(lang)) problems.push(`${what} in \`${lang}\`, which is not one of the letter's languages (${languages.join(', ')})`);
-      const bad = findForbiddenChars(text)[0];
+      const bad = findForbiddenChars(text, policy)[0];
       if (bad) problems.push(`${what} contains ${bad.reason} (${codePointLabel(bad.cp)})`);
       out[lang] = text;
     }

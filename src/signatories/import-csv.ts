@@ -6,6 +6,7 @@
 import { parse } from 'csv-parse/sync';
 import { error, warning, type Diagnostic } from '../core/diagnostics.js';
 import type { Candidate } from './add-signatories.js';
+import type { CharPolicy } from '../load/text-checks.js';
 import { candidateEntry, type CandidateFields } from './candidate.js';
 
 export interface CsvImport {
@@ -18,7 +19,7 @@ interface Row {
   info: { lines: number };
 }
 
-export function readSignatoryCsv(file: string, bytes: Uint8Array, languages: string[], today: string): CsvImport {
+export function readSignatoryCsv(file: string, bytes: Uint8Array, languages: string[], today: string, policy: CharPolicy = {}): CsvImport {
   const problems: Diagnostic[] = [];
   let text: string;
   try {
@@ -56,7 +57,7 @@ export function readSignatoryCsv(file: string, bytes: Uint8Array, languages: str
       const m = /^(name|note)_(.+)$/.exec(c);
       if (m) (m[1] === 'name' ? fields.names : fields.notes)[m[2]!] = row.record[i] ?? '';
     });
-    const { entry, problems: bad } = candidateEntry(fields, languages, today);
+    const { entry, problems: bad } = candidateEntry(fields, languages, today, policy);
     for (const message of bad) problems.push(error({ file, line }, message));
     if (entry) candidates.push({ entry, source: `${file}:${line}` });
   }

@@ -1,0 +1,105 @@
+// One writer per letter folder. Two terminals, a watch and a CI step may build the same letter
+// at once; each publishes its files and SHA256SUMS as a unit while holding
+// `<folder>/.letter.lock`, created exclusively and holding the writer's pid and host. A second
+// build waits for the first; a lock whose process is gone (a crash, a kill -9) is stale and
+// taken over. Without the lock two builds could interleave and leave SHA256SUMS describing
+// files the other build replaced.
+
+import { promises as fs } from 'node:fs';
+import { hostname } from 'node:os';
+import path from 'node:path';
+import { error, ExitCode, LetterError } from '../core/diagnostics.js';
+import { ioError } from '../core/node-world.js';
+import { keepOnInterrupt, removeOnInterrupt } from './cleanup.js';
+import type { Folder } from './out-folder.js';
+
+export const LOCK_NAME = '.letter.lock';
+
+export interface LockOptions {
+  /** How long to wait for another build before giving up. */
+  waitMs?: number;
+  pollMs?: number;
+}
+
+interface Holder {
+  pid: number;
+  host: string;
+  since: string;
+}
+
+/** A lock older than this is stale whoever holds it: publishing takes seconds, not minutes. */
+const STALE_AFTER_MS = 10 * 60 * 1000;
+
+export async function withFolderLock<T>(folder: Folder, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
+  const lock = path.join(folder.abs, LOCK_NAME);
+  const shown = `${folder.shown}/${LOCK_NAME}`;
+  await fs.mkdir(folder.abs, { recursive: true }).catch((e: unknown) => Promise.reject(ioError(folder.shown, e)));
+  const deadline = Date.now() + (options.waitMs ?? 30_000);
+  for (;;) {
+    const holder = await tryAcquire(lock, shown);
+    if (!holder) break;
+    if (await isStale(lock, holder)) {
+      // Renaming first means two builds that both notice the stale lock cannot both remove it.
+      const doomed = `${lock}.stale-${process.pid}`;
+      await fs.rename(lock, doomed).then(() => fs.rm(doomed, { force: true }), () => undefined);
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      throw new LetterError(
+        [error({ file: folder.shown }, `another build (pid ${holder.pid} on ${holder.host}, since ${holder.since}) is writing this folder`, `wait for it to finish; if no build is running, delete ${shown}`)],
+        ExitCode.io,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 100));
+  }
+  try {
+    return await work();
+  } finally {
+    keepOnInterrupt(lock);
+    await fs.rm(lock, { force: true });
+  }
+}
+
+/** Takes the lock (undefined), or says who holds it. */
+async function tryAcquire(lock: string, shown: string): Promise<Holder | undefined> {
+  const me: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
+  try {
+    const handle = await fs.open(lock, 'wx', 0o644);
+    removeOnInterrupt(lock);
+    try {
+      await handle.writeFile(`${JSON.stringify(me)}\n`);
+    } finally {
+      await handle.close();
+    }
+    return undefined;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw ioError(shown, e);
+  }
+  const text = await fs.readFile(lock, 'utf8').catch(() => '');
+  try {
+    const held = JSON.parse(text) as Partial<Holder>;
+    if (typeof held.pid === 'number' && typeof held.host === 'string') return { pid: held.pid, host: held.host, since: String(held.since ?? '?') };
+  } catch {
+    // Half-written by a build killed between create and write: the age test below decides.
+  }
+  return { pid: 0, host: '?', since: '?' };
+}
+
+async function isStale(lock: string, holder: Holder): Promise<boolean> {
+  const stat = await fs.stat(lock).catch(() => undefined);
+  if (!stat) return false; // released meanwhile: try again
+  if (Date.now() - stat.mtimeMs > STALE_AFTER_MS) return true;
+  if (holder.host !== hostname()) return false; // another machine's process cannot be asked
+  if (holder.pid === 0) return Date.now() - stat.mtimeMs > 5_000;
+  return !isAlive(holder.pid);
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: the process exists but belongs to someone else.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
