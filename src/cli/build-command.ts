@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import { build } from '../build/build.js';
+import type { Holder } from '../publish/folder-lock.js';
 import { staleArtifacts } from '../build/check-current.js';
 import { diagnosticJson, formatDiagnostic, LetterError } from '../core/diagnostics.js';
 import { kilobytes, list, report, type CommandContext } from './io.js';
@@ -31,7 +32,8 @@ export function buildCommand(program: Command, { io, world: worldOf, policy }: C
         return;
       }
       const once = async (force: boolean) => {
-        const report = await build(worldOf(), { ...selection, force });
+        const onWait = (h: Holder) => io.stderr(`waiting for another build (pid ${h.pid}) to finish writing its files…\n`);
+        const report = await build(worldOf(), { ...selection, force, lock: { onWait } });
         if (opts.json) {
           const letters = report.letters.map((l) => ({ id: l.id, folder: l.folder, upToDate: l.upToDate, files: l.files, warnings: l.warnings.map(diagnosticJson) }));
           io.stdout(`${JSON.stringify({ ok: true, letters }, null, 2)}\n`);

@@ -2,7 +2,7 @@
 // All problems of a file are collected and reported together.
 
 import type { ZodError } from 'zod';
-import { DiagnosticBag, error, type SourcePos } from '../core/diagnostics.js';
+import { DiagnosticBag, error, LetterError, type SourcePos } from '../core/diagnostics.js';
 import type { World } from '../core/world.js';
 import { parseLetterYaml } from './parse-yaml.js';
 import type { CharPolicy } from './text-checks.js';
@@ -34,6 +34,9 @@ export async function loadLetter(world: World, id: string, policy: CharPolicy = 
 /** The pure part of loading, for tests and for callers that have the bytes already. */
 export function parseLetter(id: string, file: string, bytes: Uint8Array, policy: CharPolicy = {}): Letter {
   const parsed = parseLetterYaml(file, bytes, policy);
+  if (parsed.doc.contents === null) {
+    throw new LetterError([error({ file, line: 1, col: 1 }, 'the letter file is empty', 'start from a copy of another letter’s letter.yaml')]);
+  }
   const where = positionIndex(parsed.doc, parsed.text, parsed.posAt);
   const bag = new DiagnosticBag();
   const raw: unknown = parsed.doc.toJS({ maxAliasCount: 100 }) ?? {};
@@ -59,6 +62,13 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
 };
 
 function reportSchemaErrors(err: ZodError, raw: unknown, where: PositionIndex, bag: DiagnosticBag): void {
+  // `dtae:` is both an unknown key and a missing `date`: say it once, as the typo it is.
+  const misspelt = new Set<string>();
+  for (const issue of err.issues) {
+    if (issue.code !== 'unrecognized_keys') continue;
+    const parentKey = String([...issue.path].reverse().find((p) => typeof p === 'string') ?? '');
+    for (const key of issue.keys) misspelt.add(JSON.stringify([...issue.path, closestName(key, KNOWN_KEYS[parentKey] ?? [])]));
+  }
   for (const issue of err.issues) {
     const path = issue.path as Path;
     if (issue.code === 'unrecognized_keys') {
@@ -71,6 +81,7 @@ function reportSchemaErrors(err: ZodError, raw: unknown, where: PositionIndex, b
       continue;
     }
     if (valueOf(raw, path) === undefined && path.length > 0) {
+      if (misspelt.has(JSON.stringify(path))) continue;
       const key = String(path[path.length - 1]);
       bag.add(error(where.valueAt(path.slice(0, -1)), `missing required field \`${key}\``, `add \`${key}:\` here`));
       continue;
@@ -83,8 +94,15 @@ function reportSchemaErrors(err: ZodError, raw: unknown, where: PositionIndex, b
         continue;
       }
     }
-    bag.add(error(where.valueAt(path), issue.message));
+    bag.add(error(where.valueAt(path), schemaMessage(issue)));
   }
+}
+
+/** zod's own wording for a value of the wrong kind ("Invalid input: expected object…") in the letter's terms. */
+function schemaMessage(issue: ZodError['issues'][number]): string {
+  if (issue.code !== 'invalid_type' || !issue.message.startsWith('Invalid input')) return issue.message;
+  const kinds: Record<string, string> = { object: 'a mapping (`key: value` lines)', array: 'a list', string: 'text', boolean: '`true` or `false`', number: 'a number' };
+  return `expected ${kinds[issue.expected] ?? issue.expected}`;
 }
 
 /** Every language map names only the letter's languages and has all of them. */

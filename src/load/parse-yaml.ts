@@ -2,7 +2,7 @@
 // checked before the parser sees the text, only YAML 1.2 core with one document, no tags,
 // no merge keys, a small alias budget. Every problem becomes a located diagnostic.
 
-import { Document, isScalar, LineCounter, parseDocument, visit } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { DiagnosticBag, error, LetterError, type SourcePos } from '../core/diagnostics.js';
 import { codePointLabel, findForbiddenChars, forbiddenCharHint, type CharPolicy } from './text-checks.js';
@@ -10,6 +10,8 @@ import { codePointLabel, findForbiddenChars, forbiddenCharHint, type CharPolicy 
 export const MAX_LETTER_BYTES = 2 * 1024 * 1024;
 export const MAX_NESTING = 64;
 export const MAX_ALIASES = 100;
+/** Nodes the document may hold once its aliases are expanded: a billion laughs stays small in the file. */
+export const MAX_EXPANDED_NODES = 100_000;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface ParsedYaml {
@@ -54,13 +56,21 @@ export function parseLetterYaml(file: string, bytes: Uint8Array, policy: CharPol
     prettyErrors: false,
     strict: true,
   });
+  const reportedLines = new Set<number>();
   for (const e of [...doc.errors, ...doc.warnings]) {
-    bag.add(error(posAt(e.pos[0]), yamlMessage(e.code, e.message), yamlHint(e.code)));
+    // One syntax error tends to bring others on its line; the first is the one to fix.
+    const at = posAt(e.pos[0]);
+    if (reportedLines.has(at.line!)) continue;
+    reportedLines.add(at.line!);
+    bag.add(error(at, yamlMessage(e.code, e.message), yamlHint(e.code)));
   }
   if (doc.directives?.yaml.explicit) {
     bag.add(error({ file, line: 1, col: 1 }, 'a %YAML directive is not allowed', 'letters are YAML 1.2; delete the directive'));
   }
   checkNodes(doc, posAt, bag, policy);
+  bag.throwIfErrors();
+  const bomb = aliasBomb(doc);
+  if (bomb) bag.add(error(posAt(bomb.range?.[0] ?? 0), `the aliases expand to more than ${MAX_EXPANDED_NODES} values`, 'write the values out; a letter never needs this many'));
   bag.throwIfErrors();
   return { file, text, doc, lines, posAt };
 }
@@ -78,13 +88,18 @@ function decodeUtf8(file: string, bytes: Uint8Array): string {
   }
 }
 
+/** Offset of the first byte that does not start a well-formed UTF-8 sequence (Unicode table 3-7). */
 function firstInvalidUtf8(bytes: Uint8Array): number {
   let i = 0;
   while (i < bytes.length) {
     const b = bytes[i]!;
     const n = b < 0x80 ? 0 : b >= 0xc2 && b < 0xe0 ? 1 : b >= 0xe0 && b < 0xf0 ? 2 : b >= 0xf0 && b < 0xf5 ? 3 : -1;
     if (n < 0) return i;
-    for (let k = 1; k <= n; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
+    // The second byte's range is narrower after these leads: no overlongs, no surrogates (ED A0–BF), nothing past U+10FFFF.
+    const [lo, hi] = b === 0xe0 ? [0xa0, 0xbf] : b === 0xed ? [0x80, 0x9f] : b === 0xf0 ? [0x90, 0xbf] : b === 0xf4 ? [0x80, 0x8f] : [0x80, 0xbf];
+    const second = bytes[i + 1] ?? 0;
+    if (n > 0 && (second < lo || second > hi)) return i;
+    for (let k = 2; k <= n; k++) if (((bytes[i + k] ?? 0) & 0xc0) !== 0x80) return i;
     i += n + 1;
   }
   return i;
@@ -189,6 +204,34 @@ function checkNodes(doc: Document.Parsed, posAt: (o: number) => SourcePos, bag: 
   });
 }
 
+/** The first alias whose expansion takes the document past MAX_EXPANDED_NODES, if any. */
+function aliasBomb(doc: Document.Parsed): YamlNode | undefined {
+  const sizes = new Map<unknown, number>();
+  const open = new Set<unknown>();
+  let culprit: YamlNode | undefined;
+  const size = (node: unknown): number => {
+    if (isAlias(node)) {
+      const target = node.resolve(doc);
+      const n = target ? size(target) : 1;
+      if (n > MAX_EXPANDED_NODES) culprit ??= node;
+      return n;
+    }
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    // An alias inside the node it names would expand forever.
+    if (open.has(node)) return MAX_EXPANDED_NODES + 1;
+    open.add(node);
+    let n = 1;
+    if (isMap(node)) for (const pair of node.items) n += size(pair.key) + size(pair.value);
+    else if (isSeq(node)) for (const item of node.items) n += size(item);
+    open.delete(node);
+    n = Math.min(n, MAX_EXPANDED_NODES + 1);
+    sizes.set(node, n);
+    return n;
+  };
+  return size(doc.contents) > MAX_EXPANDED_NODES ? (culprit ?? (doc.contents as YamlNode)) : undefined;
+}
+
 function yamlMessage(code: string, message: string): string {
   const first = message.split('\n')[0]!.replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'TAG_RESOLVE_FAILED') return `custom tags are not allowed (${first})`;
@@ -202,5 +245,6 @@ function yamlHint(code: string): string | undefined {
   if (code === 'MULTIPLE_DOCS') return 'remove the `---` separator and everything after it, or split the file';
   if (code === 'DUPLICATE_KEY') return 'keep one of the two entries';
   if (code === 'BAD_INDENT' || code === 'MISSING_CHAR') return 'check the indentation and quotes of this line and the one before';
+  if (code === 'TAB_AS_INDENT') return 'indent with spaces; YAML does not allow tabs there';
   return undefined;
 }

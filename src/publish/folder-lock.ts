@@ -19,9 +19,11 @@ export interface LockOptions {
   /** How long to wait for another build before giving up. */
   waitMs?: number;
   pollMs?: number;
+  /** Told once when the folder is busy and the build starts waiting (the CLI says so). */
+  onWait?: (holder: Holder) => void;
 }
 
-interface Holder {
+export interface Holder {
   pid: number;
   host: string;
   since: string;
@@ -35,8 +37,9 @@ export async function withFolderLock<T>(folder: Folder, work: () => Promise<T>, 
   const shown = `${folder.shown}/${LOCK_NAME}`;
   await fs.mkdir(folder.abs, { recursive: true }).catch((e: unknown) => Promise.reject(ioError(folder.shown, e)));
   const deadline = Date.now() + (options.waitMs ?? 30_000);
+  let told = false;
   for (;;) {
-    const holder = await tryAcquire(lock, shown);
+    const holder = await tryAcquire(lock, folder.shown);
     if (!holder) break;
     if (await isStale(lock, holder)) {
       // Renaming first means two builds that both notice the stale lock cannot both remove it.
@@ -50,6 +53,8 @@ export async function withFolderLock<T>(folder: Folder, work: () => Promise<T>, 
         ExitCode.io,
       );
     }
+    if (!told) options.onWait?.(holder);
+    told = true;
     await new Promise((resolve) => setTimeout(resolve, options.pollMs ?? 100));
   }
   try {
@@ -60,8 +65,8 @@ export async function withFolderLock<T>(folder: Folder, work: () => Promise<T>, 
   }
 }
 
-/** Takes the lock (undefined), or says who holds it. */
-async function tryAcquire(lock: string, shown: string): Promise<Holder | undefined> {
+/** Takes the lock (undefined), or says who holds it; a folder that cannot be written is exit 3. */
+async function tryAcquire(lock: string, folderShown: string): Promise<Holder | undefined> {
   const me: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   try {
     const handle = await fs.open(lock, 'wx', 0o644);
@@ -73,7 +78,7 @@ async function tryAcquire(lock: string, shown: string): Promise<Holder | undefin
     }
     return undefined;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw ioError(shown, e);
+    if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw ioError(folderShown, e);
   }
   const text = await fs.readFile(lock, 'utf8').catch(() => '');
   try {

@@ -106,6 +106,16 @@ function isLocated(v: object): v is Located {
   return 'value' in v && 'pos' in v && typeof (v as Located).value === 'string';
 }
 
+/** The whole `{{…}}` expression at a position (`this.constructor.name` where Handlebars names only `name`). */
+function expressionAt(text: string, pos: SourcePos): string | undefined {
+  const line = text.split('\n')[(pos.line ?? 0) - 1];
+  if (!line || pos.col === undefined) return undefined;
+  for (const m of line.matchAll(/\{\{~?[#/^]?\s*([^}]*?)\s*~?\}\}/g)) {
+    if (m.index! < pos.col && pos.col <= m.index! + m[0].length) return m[1];
+  }
+  return undefined;
+}
+
 /** Handlebars reports `Parse error on line 3` or `"x" not defined in … - 3:4`; point at that line. */
 function handlebarsDiagnostic(e: Error, main: SourceFile): ReturnType<typeof error> {
   const message = e.message.split('\n')[0]!;
@@ -113,7 +123,8 @@ function handlebarsDiagnostic(e: Error, main: SourceFile): ReturnType<typeof err
   const pos: SourcePos = loc ? { file: main.file, line: Number(loc[1]), col: loc[2] !== undefined ? Number(loc[2]) + 1 : 1 } : { file: main.file };
   const missing = /^"([^"]+)" not defined/.exec(message);
   if (missing) {
-    return error(pos, `the template uses \`${missing[1]}\`, which the letter does not provide`, 'check the field name against the README\'s template fields');
+    const used = expressionAt(main.text, pos) ?? missing[1];
+    return error(pos, `the template uses \`${used}\`, which the letter does not provide`, 'check the field name against the README\'s template fields');
   }
   if (/You specified knownHelpersOnly|Missing helper/.test(message)) {
     const helper = /helper:? "?([\w-]+)/.exec(message)?.[1];

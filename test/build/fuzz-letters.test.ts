@@ -1,0 +1,85 @@
+// Property tests: generated letters (random Unicode in every field, random shapes, cut short or
+// spliced with junk) must each end in a letter or in located diagnostics, never in another
+// exception. Thousands go through loading, hundreds on through the template and layout, a few
+// dozen through every writer; the vitest timeout is the bound on time. FC_SEED=<n> varies the
+// otherwise fixed seed.
+
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderLetters } from '../../src/build/build-letters.js';
+import { letterModel } from '../../src/build/letter-model.js';
+import { LetterError } from '../../src/core/diagnostics.js';
+import { nodeWorld } from '../../src/core/node-world.js';
+import { loadFontBook, type FontBook } from '../../src/fonts/font-book.js';
+import { layoutDocument } from '../../src/layout/layout-document.js';
+import { parseLetter, type Letter } from '../../src/load/load-letter.js';
+import { loadTemplate, type TemplateFiles } from '../../src/template/template-files.js';
+import { asYaml, misshapenLetter, nastyLetter, wellFormedLetter } from '../helpers/arbitrary-letter.js';
+import { tempProject } from '../helpers/project.js';
+
+const FILE = 'letters/fuzz/letter.yaml';
+const seed = Number(process.env.FC_SEED ?? 20250311);
+const anyLetterYaml = fc.oneof(wellFormedLetter, nastyLetter, misshapenLetter).chain(asYaml);
+
+/** Runs `step`; a LetterError must carry located, non-empty diagnostics; anything else fails. */
+function endsCleanly<T>(step: () => T): T | undefined {
+  try {
+    return step();
+  } catch (e) {
+    if (!(e instanceof LetterError)) throw e;
+    expect(e.diagnostics.length).toBeGreaterThan(0);
+    for (const d of e.diagnostics) {
+      expect(d.pos.file).toBeTruthy();
+      expect(d.message.trim()).not.toBe('');
+    }
+    return undefined;
+  }
+}
+
+const load = (yaml: string): Letter | undefined => endsCleanly(() => parseLetter('fuzz', FILE, new TextEncoder().encode(yaml)));
+
+describe('generated letters', () => {
+  let template: TemplateFiles;
+  let fonts: FontBook;
+  beforeAll(async () => {
+    const world = nodeWorld(tempProject().root, {});
+    template = await loadTemplate(world, 'joint-letter', { file: FILE });
+    fonts = await loadFontBook(world);
+  });
+
+  it('load into a letter or diagnostics (3,000 letters)', () => {
+    fc.assert(fc.property(anyLetterYaml, (yaml) => void load(yaml)), { numRuns: 3000, seed });
+  });
+
+  it('go through the template and layout into pages or diagnostics (300 letters)', () => {
+    const loaded = fc.oneof(wellFormedLetter, nastyLetter).chain(asYaml).map(load).filter((l): l is Letter => l !== undefined);
+    fc.assert(
+      fc.property(loaded, (letter) => {
+        for (const lang of letter.data.languages) endsCleanly(() => layoutDocument(letterModel(letter, lang, template, {}), fonts));
+      }),
+      { numRuns: 300, seed },
+    );
+  });
+
+  it('build PDF and DOCX in memory, or stop with diagnostics (20 letters)', async () => {
+    const project = tempProject();
+    try {
+      await fc.assert(
+        fc.asyncProperty(wellFormedLetter.chain(asYaml), async (yaml) => {
+          project.write(FILE, yaml);
+          try {
+            const [built] = await renderLetters(nodeWorld(project.root, {}), { ids: ['fuzz'], force: true });
+            expect(built!.artifacts.map((a) => a.name).sort()).toEqual(['fuzz.en.docx', 'fuzz.en.pdf', 'fuzz.ko.docx', 'fuzz.ko.pdf']);
+          } catch (e) {
+            endsCleanly(() => {
+              throw e;
+            });
+          }
+        }),
+        { numRuns: 20, seed },
+      );
+    } finally {
+      project.dispose();
+    }
+  });
+});
