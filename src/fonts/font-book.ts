@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import * as fontkit from 'fontkit';
 import { z } from 'zod';
-import { DiagnosticBag, error, LetterError } from '../core/diagnostics.js';
+import { DiagnosticBag, error, ExitCode, LetterError } from '../core/diagnostics.js';
 import { decodeText, type Space, type World } from '../core/world.js';
 
 export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
@@ -89,12 +89,22 @@ async function readFontBook(world: World): Promise<FontBook> {
             bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} has SHA-256 ${sha}, not the pinned ${spec.sha256}`, 'reinstall with `npm ci`, or pin the new file deliberately'));
             return;
           }
-          const font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+          let font: ReturnType<typeof fontkit.create>;
+          try {
+            font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+          } catch (e) {
+            bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} is not a font that can be read (${(e as Error).message})`, 'name a TrueType or OpenType file'));
+            return;
+          }
           if (!('glyphForCodePoint' in font)) {
             bag.add(error({ file: shown }, `${spec.file} is a font collection; name one font file`));
             return;
           }
           faces.set(`${family}/${style}`, { key: `${family}/${style}`, family, style, bytes, font: font as fontkit.Font });
+        }, (e: unknown) => {
+          // A missing file or one outside the project is the config's fault: say so where it is named.
+          if (!(e instanceof LetterError) || e.exitCode !== ExitCode.input) throw e;
+          for (const d of e.diagnostics) bag.add(error({ file: shown }, `${family} ${style}: ${spec.file}: ${d.message}`, d.hint));
         }),
       );
     }

@@ -94,8 +94,8 @@ async function isStale(lock: string, holder: Holder): Promise<boolean> {
   const stat = await fs.stat(lock).catch(() => undefined);
   if (!stat) return false; // released meanwhile: try again
   if (Date.now() - stat.mtimeMs > STALE_AFTER_MS) return true;
-  if (holder.host !== hostname()) return false; // another machine's process cannot be asked
   if (holder.pid === 0) return Date.now() - stat.mtimeMs > 5_000;
+  if (holder.host !== hostname()) return false; // another machine's process cannot be asked
   return !isAlive(holder.pid);
 }
 

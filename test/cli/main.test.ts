@@ -31,6 +31,23 @@ describe('letter (CLI)', () => {
     expect(sums).toMatch(/^[0-9a-f]{64} {2}minimal\.en\.pdf$/m);
   });
 
+  it('writes into the folder --out names, even outside the project, and checks against it', async () => {
+    const p = project();
+    const elsewhere = tempProject();
+    try {
+      const r = await run(p.root, 'build', '--format', 'pdf', '--out', elsewhere.root);
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain(`wrote ${elsewhere.root}/minimal/minimal.en.pdf`);
+      expect(existsSync(path.join(elsewhere.root, 'minimal', 'SHA256SUMS'))).toBe(true);
+      expect(existsSync(path.join(p.root, 'out'))).toBe(false);
+      expect((await run(p.root, 'build', '--format', 'pdf', '--out', elsewhere.root)).stdout).toBe(`${elsewhere.root}/minimal is up to date\n`);
+      expect((await run(p.root, 'build', '--check', '--format', 'pdf', '--out', elsewhere.root)).code).toBe(0);
+      expect((await run(p.root, 'build', '--check', '--format', 'pdf')).code).toBe(1);
+    } finally {
+      elsewhere.dispose();
+    }
+  });
+
   it('exits 1 with file:line:col diagnostics and leaves earlier artifacts untouched', async () => {
     const p = project();
     expect((await run(p.root, 'build', '--format', 'pdf')).code).toBe(0);

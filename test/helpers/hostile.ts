@@ -4,7 +4,7 @@
 
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { chmodSync, cpSync, lstatSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, readlinkSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { REPO } from './project.js';
@@ -101,6 +101,17 @@ export function rig(c: HostileCase, root: string, outside: string): () => void {
       return readOnly(path.join(root, OUT));
     case 'full-disk':
       return fullDisk(path.join(root, OUT));
+    case 'font-file-outside':
+      writeFileSync(path.join(outside, 'borrowed.ttf'), readFileSync(path.join(REPO, 'node_modules', 'source-serif', 'TTF', 'SourceSerif4-Regular.ttf')));
+      projectFonts(root, (regular) => ({ ...regular, file: '../outside/borrowed.ttf' }));
+      return () => undefined;
+    case 'corrupt-font': {
+      const junk = bytesFrom(0xf0e7, 20_000);
+      mkdirSync(path.join(root, 'fonts'), { recursive: true });
+      writeFileSync(path.join(root, 'fonts', 'junk.ttf'), junk);
+      projectFonts(root, () => ({ file: 'fonts/junk.ttf', sha256: createHash('sha256').update(junk).digest('hex') }));
+      return () => undefined;
+    }
     case 'stale-lock': {
       // The pid of a process that has certainly ended.
       const dead = spawnSync(process.execPath, ['-e', '0']).pid;
@@ -110,6 +121,15 @@ export function rig(c: HostileCase, root: string, outside: string): () => void {
     default:
       throw new Error(`unknown setup ${c.setup}`);
   }
+}
+
+/** A project copy of the tool's fonts.json whose Source Serif 4 regular face is `change`d. */
+function projectFonts(root: string, change: (face: { file: string; sha256: string }) => { file: string; sha256: string }): void {
+  const config = JSON.parse(readFileSync(path.join(REPO, 'fonts', 'fonts.json'), 'utf8')) as { families: Record<string, Record<string, { file: string; sha256: string }>> };
+  const serif = config.families['Source Serif 4']!;
+  serif.regular = change(serif.regular!);
+  mkdirSync(path.join(root, 'fonts'), { recursive: true });
+  writeFileSync(path.join(root, 'fonts', 'fonts.json'), JSON.stringify(config, null, 2));
 }
 
 const isRoot = process.getuid?.() === 0;
