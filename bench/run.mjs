@@ -1,72 +1,104 @@
-// `npm run bench`: whole-process timings of `letter build`, median of 5 runs after a warm-up,
-// with peak RSS. Speed lives here, never in the test suite. Figures on a noisy 2-core machine
-// are for comparing within one run (ratios), not across machines.
+// `npm run bench`: whole-process timings (median of BENCH_RUNS, default 5, after a warm-up)
+// and peak RSS of `letter build`, beside Typst typesetting the same letters' two PDFs in one
+// process (bench/typst-letter.mjs). Speed lives here, never in the test suite. The machine is
+// noisy: compare the ratios printed at the end, which come from one run.
 
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const bin = path.join(repo, 'bin', 'letter.js');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const roots = [];
 
-/** A project holding the seed letter, with `extra` generated signatories appended. */
-function project(extra) {
+/** A project holding the seed letter `copies` times, each with `extra` generated signatories. */
+function project(extra, copies = 1) {
   const root = mkdtempSync(path.join(tmpdir(), 'letter-bench-'));
-  cpSync(path.join(repo, 'letters', 'nk-pows-2025'), path.join(root, 'letters', 'seed'), { recursive: true });
-  if (extra) {
-    const file = path.join(root, 'letters', 'seed', 'letter.yaml');
-    const family = '김이박최정강조윤장임한오서신권황안송류홍';
-    const given = ['민준', '서연', '지호', '하은', '도윤', '수아', '예준', '지우', '시우', '서윤', '현우', '지민'];
-    const latin = ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim'];
-    let list = '';
-    for (let i = 0; i < extra; i++) {
-      const org = i % 3 === 0;
-      const ko = `${family[i % family.length]}${given[(i * 7) % given.length]}${org ? ' 인권모임' : ''} ${i}`;
-      const en = `${latin[i % latin.length]} ${given[(i * 7) % given.length]}${org ? ' Rights Group' : ''} ${i}`;
-      list += `    - kind: ${org ? 'organization' : 'individual'}\n      name: {en: "${en}", ko: "${ko}"}\n`;
-      if (i % 5 === 0) list += `      note: {en: "volunteer since ${2000 + (i % 25)}", ko: "${2000 + (i % 25)}년부터 자원봉사"}\n`;
-    }
-    writeFileSync(file, readFileSync(file, 'utf8').replace('links:\n', `${list}links:\n`));
+  roots.push(root);
+  const seed = readFileSync(path.join(repo, 'letters', 'nk-pows-2025', 'letter.yaml'), 'utf8');
+  const text = extra ? seed.replace('links:\n', `${signatories(extra)}links:\n`) : seed;
+  for (let i = 0; i < copies; i++) {
+    const id = copies === 1 ? 'seed' : `seed-${String(i + 1).padStart(2, '0')}`;
+    cpSync(path.join(repo, 'letters', 'nk-pows-2025'), path.join(root, 'letters', id), { recursive: true });
+    writeFileSync(path.join(root, 'letters', id, 'letter.yaml'), text);
   }
   return root;
 }
 
-/** One whole process: wall time (ms) and peak RSS (MiB), measured by the child itself. */
-function runOnce(root, args) {
-  const probe = `const t=performance.now();const {main}=await import(${JSON.stringify(path.join(repo, 'dist/cli/main.js'))});` +
-    `const code=await main(${JSON.stringify(['-C', root, ...args])},{cwd:process.cwd(),env:process.env,stdout(){},stderr:(s)=>process.stderr.write(s)});` +
-    `process.stdout.write(JSON.stringify({code,rss:process.resourceUsage().maxRSS/1024}));`;
+/** Mixed Hangul and Latin names, a third of them organizations, every fifth with a note. */
+function signatories(n) {
+  const family = '김이박최정강조윤장임한오서신권황안송류홍';
+  const given = ['민준', '서연', '지호', '하은', '도윤', '수아', '예준', '지우', '시우', '서윤', '현우', '지민'];
+  const latin = ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim'];
+  let list = '';
+  for (let i = 0; i < n; i++) {
+    const org = i % 3 === 0;
+    const ko = `${family[i % family.length]}${given[(i * 7) % given.length]}${org ? ' 인권모임' : ''} ${i}`;
+    const en = `${latin[i % latin.length]} ${given[(i * 7) % given.length]}${org ? ' Rights Group' : ''} ${i}`;
+    list += `    - kind: ${org ? 'organization' : 'individual'}\n      name: {en: "${en}", ko: "${ko}"}\n`;
+    if (i % 5 === 0) list += `      note: {en: "volunteer since ${2000 + (i % 25)}", ko: "${2000 + (i % 25)}년부터 자원봉사"}\n`;
+  }
+  return list;
+}
+
+/**
+ * One whole process running `script` (an ES module) with `argv`: wall time (ms) and peak RSS
+ * (MiB) as the child itself measures it when it exits.
+ */
+function runOnce(script, argv, cwd) {
+  const probe =
+    `process.on('exit',()=>process.stderr.write('\\n@@'+JSON.stringify({rss:process.resourceUsage().maxRSS/1024,code:process.exitCode??0})));` +
+    `process.argv=[process.argv[0],${JSON.stringify(script)},...${JSON.stringify(argv)}];await import(${JSON.stringify(script)});`;
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = performance.now() - start;
-  if (r.status !== 0) throw new Error(`bench run failed: ${r.stderr}`);
-  const { code, rss } = JSON.parse(r.stdout);
-  if (code !== 0) throw new Error(`letter exited ${code}: ${r.stderr}`);
+  const [errors, tail] = r.stderr.split('\n@@');
+  const { rss, code } = JSON.parse(tail ?? '{"code":-1}');
+  if (r.status !== 0 || code !== 0) throw new Error(`bench run failed (${[script, ...argv].join(' ')}):\n${errors}`);
   return { ms, rss };
 }
 
-function measure(name, root, args) {
-  runOnce(root, args); // warm-up: file cache, compiled code
-  const runs = Array.from({ length: RUNS }, () => runOnce(root, args));
+function measure(name, script, argv, cwd = repo) {
+  runOnce(script, argv, cwd); // warm-up: file cache, compiled code
+  const runs = Array.from({ length: RUNS }, () => runOnce(script, argv, cwd));
   const ms = runs.map((r) => r.ms).sort((a, b) => a - b)[Math.floor(RUNS / 2)];
   const rss = Math.max(...runs.map((r) => r.rss));
-  console.log(`${name.padEnd(44)} ${ms.toFixed(0).padStart(6)} ms   peak ${rss.toFixed(0).padStart(4)} MiB`);
-  return ms;
+  console.log(`${name.padEnd(52)} ${ms.toFixed(0).padStart(6)} ms   peak ${rss.toFixed(0).padStart(4)} MiB`);
+  return { ms, rss };
 }
 
-const node = measure('letter --version (start-up, module loading)', '.', ['--version']);
-const roots = [];
+const ours = (name, root, argv) => measure(name, path.join(repo, 'bin', 'letter.js'), ['-C', root, ...argv]);
+const typst = (name, root) => measure(name, path.join(repo, 'bench', 'typst-letter.mjs'), [path.join(root, 'letters', 'seed', 'letter.yaml'), path.join(root, 'typst')]);
+
 const seed = project(0);
-roots.push(seed);
-const full = measure('seed, 4 artifacts (pdf+docx × en+ko)', seed, ['build', '--force']);
-const noop = measure('seed, nothing changed (no-op build)', seed, ['build']);
-measure('seed, PDFs only', seed, ['build', '--force', '--format', 'pdf']);
-measure('seed, DOCX only', seed, ['build', '--force', '--format', 'docx']);
+const start = ours('letter --version (start-up)', seed, ['--version']);
+const full = ours('seed: 4 artifacts (pdf+docx × en+ko), --force', seed, ['build', '--force']);
+const noop = ours('seed: nothing changed (no-op build)', seed, ['build']);
+const pdfs = ours('seed: 2 PDFs only, --force', seed, ['build', '--force', '--format', 'pdf']);
+ours('seed: 2 DOCX only, --force', seed, ['build', '--force', '--format', 'docx']);
+const typstSeed = typst('Typst: seed, 2 PDFs in one process', seed);
 const big = project(2000);
-roots.push(big);
-const t2000 = measure('seed + 2,000 signatories, 4 artifacts', big, ['build', '--force']);
-console.log(`\nratios: 4 artifacts / start-up ${(full / node).toFixed(1)}×; no-op / full ${(noop / full).toFixed(2)}×; 2,000 signatories / seed ${(t2000 / full).toFixed(2)}×`);
-for (const r of roots) rmSync(r, { recursive: true, force: true });
+const t2000 = ours('seed + 2,000 signatories: 4 artifacts', big, ['build', '--force']);
+const typst2000 = typst('Typst: seed + 2,000 signatories, 2 PDFs', big);
+const huge = project(10_000);
+const t10000 = ours('seed + 10,000 signatories: 4 artifacts', huge, ['build', '--force']);
+const many = project(0, 20);
+const t20 = ours('20 letters in one build: 80 artifacts', many, ['build', '--force']);
+
+const size = (file) => statSync(file).size;
+const koOurs = size(path.join(seed, 'out', 'seed', 'seed.ko.pdf'));
+const koTypst = size(path.join(seed, 'typst', 'seed.ko.pdf'));
+const r = (a, b) => `${(a / b).toFixed(2)}×`;
+console.log(`
+targets                                              measured
+seed, 4 artifacts / Typst's 2 PDFs        ≤ 1.00×     ${r(full.ms, typstSeed.ms)}   (our 2 PDFs alone: ${r(pdfs.ms, typstSeed.ms)})
+Korean PDF, ours / Typst's                ≤ 1.00×     ${r(koOurs, koTypst)}   (${(koOurs / 1024).toFixed(0)} KB / ${(koTypst / 1024).toFixed(0)} KB)
+2,000 signatories, ours / Typst's pair    ≤ 1.00×     ${r(t2000.ms, typst2000.ms)}
+10,000 / 2,000 signatories                ≤ 5.50×     ${r(t10000.ms, t2000.ms)}
+10,000 signatories, peak RSS              ≤ 400 MiB   ${t10000.rss.toFixed(0)} MiB
+no-op / full build                        ≤ 0.30×     ${r(noop.ms, full.ms)}
+start-up / full build                                 ${r(start.ms, full.ms)}
+20 letters / 20 × one letter                          ${r(t20.ms, 20 * full.ms)}`);
+for (const root of roots) rmSync(root, { recursive: true, force: true });

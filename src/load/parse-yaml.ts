@@ -67,9 +67,9 @@ export function parseLetterYaml(file: string, bytes: Uint8Array, policy: CharPol
   if (doc.directives?.yaml.explicit) {
     bag.add(error({ file, line: 1, col: 1 }, 'a %YAML directive is not allowed', 'letters are YAML 1.2; delete the directive'));
   }
-  checkNodes(doc, posAt, bag, policy);
+  const aliases = checkNodes(doc, posAt, bag, policy);
   bag.throwIfErrors();
-  const bomb = aliasBomb(doc);
+  const bomb = aliases > 0 ? aliasBomb(doc) : undefined;
   if (bomb) bag.add(error(posAt(bomb.range?.[0] ?? 0), `the aliases expand to more than ${MAX_EXPANDED_NODES} values`, 'write the values out; a letter never needs this many'));
   bag.throwIfErrors();
   return { file, text, doc, lines, posAt };
@@ -174,7 +174,8 @@ function deepestIndent(text: string): { depth: number; offset: number } {
   return { depth: Math.floor(max / 2), offset: at };
 }
 
-function checkNodes(doc: Document.Parsed, posAt: (o: number) => SourcePos, bag: DiagnosticBag, policy: CharPolicy): void {
+/** Checks keys, aliases and escaped characters; returns how many aliases there are. */
+function checkNodes(doc: Document.Parsed, posAt: (o: number) => SourcePos, bag: DiagnosticBag, policy: CharPolicy): number {
   let aliases = 0;
   visit(doc, {
     Pair(_, pair) {
@@ -202,34 +203,47 @@ function checkNodes(doc: Document.Parsed, posAt: (o: number) => SourcePos, bag: 
       }
     },
   });
+  return aliases;
 }
 
-/** The first alias whose expansion takes the document past MAX_EXPANDED_NODES, if any. */
+/**
+ * The alias at which expanding the document's aliases has added more than MAX_EXPANDED_NODES
+ * values, if any. Each alias adds a copy of what it names, with the aliases inside that
+ * expanded too; a long list without aliases adds nothing.
+ */
 function aliasBomb(doc: Document.Parsed): YamlNode | undefined {
+  const limit = MAX_EXPANDED_NODES + 1;
   const sizes = new Map<unknown, number>();
   const open = new Set<unknown>();
-  let culprit: YamlNode | undefined;
   const size = (node: unknown): number => {
     if (isAlias(node)) {
       const target = node.resolve(doc);
-      const n = target ? size(target) : 1;
-      if (n > MAX_EXPANDED_NODES) culprit ??= node;
-      return n;
+      return target ? size(target) : 1;
     }
     const known = sizes.get(node);
     if (known !== undefined) return known;
     // An alias inside the node it names would expand forever.
-    if (open.has(node)) return MAX_EXPANDED_NODES + 1;
+    if (open.has(node)) return limit;
     open.add(node);
     let n = 1;
-    if (isMap(node)) for (const pair of node.items) n += size(pair.key) + size(pair.value);
-    else if (isSeq(node)) for (const item of node.items) n += size(item);
+    if (isMap(node)) for (const pair of node.items) n = Math.min(limit, n + size(pair.key) + size(pair.value));
+    else if (isSeq(node)) for (const item of node.items) n = Math.min(limit, n + size(item));
     open.delete(node);
-    n = Math.min(n, MAX_EXPANDED_NODES + 1);
     sizes.set(node, n);
     return n;
   };
-  return size(doc.contents) > MAX_EXPANDED_NODES ? (culprit ?? (doc.contents as YamlNode)) : undefined;
+  let added = 0;
+  let culprit: YamlNode | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      const target = node.resolve(doc);
+      added += (target ? size(target) : 1) - 1;
+      if (added <= MAX_EXPANDED_NODES) return undefined;
+      culprit = node;
+      return visit.BREAK;
+    },
+  });
+  return culprit;
 }
 
 function yamlMessage(code: string, message: string): string {

@@ -20,6 +20,15 @@ describe('parseLetterYaml', () => {
     expect(problems('title: Hello\nlanguages: [en]\n')).toEqual([]);
   });
 
+  it('counts against the alias budget only what aliases add, not a long list', () => {
+    const list = Array.from({ length: 40_000 }, (_, i) => `  - {kind: individual, name: N${i}}`).join('\n');
+    expect(problems(`list:\n${list}\n`)).toEqual([]);
+    const shared = `note: &n {en: a, ko: b}\nlist:\n${Array.from({ length: 90 }, () => '  - *n').join('\n')}\n`;
+    expect(problems(shared)).toEqual([]);
+    const bomb = 'a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\n';
+    expect(problems(bomb)).toEqual([`${FILE}:5:33: the aliases expand to more than 100000 values\n  hint: write the values out; a letter never needs this many`]);
+  });
+
   it('refuses a second document', () => {
     expect(problems('a: 1\n---\nb: 2\n')[0]).toMatch(/^letters\/t\/letter\.yaml:\d+:\d+: a letter file holds exactly one YAML document/);
   });
