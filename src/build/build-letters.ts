@@ -2,17 +2,14 @@
 // letter, render each language in each format in memory, and only when all of them
 // succeeded publish them into out/<id>/ with SHA256SUMS and manifest.json written last.
 
-import { DiagnosticBag, error, LetterError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { DiagnosticBag, error, LetterError, type Diagnostic } from '../core/diagnostics.js';
 import { closestName } from '../core/suggest.js';
 import type { World } from '../core/world.js';
-import { loadFontBook } from '../fonts/font-book.js';
 import { letterFile, loadLetter } from '../load/load-letter.js';
 import type { CharPolicy } from '../load/text-checks.js';
 import { FORMATS, type Format } from '../render/formats.js';
 import { loadTemplate } from '../template/template-files.js';
 import { letterFolder, type Folder } from '../publish/out-folder.js';
-import { artifactName, sha256 } from './artifacts.js';
-import { letterModel } from './letter-model.js';
 import { inputsKey, isUpToDate } from './up-to-date.js';
 
 export interface BuildOptions extends CharPolicy {
@@ -104,28 +101,9 @@ async function renderLetter(world: World, id: string, formats: Format[], options
   const list = letter.data.signatories;
   const signatories = { count: list.list.length, asOf: list.as_of ?? list.list.map((s) => s.joined ?? '').sort().at(-1) ?? null };
   if (!options.force && (await isUpToDate(folder, inputs))) return { id, folder, artifacts: [], warnings: [], inputs, upToDate: true, signatories };
-  // Fonts are read only for a letter that is rendered: an up-to-date build never parses them.
-  const fonts = await loadFontBook(world);
-  const artifacts: RenderedArtifact[] = [];
-  const problems: Diagnostic[] = [];
-  const warnings: Diagnostic[] = [];
-  for (const lang of languages) {
-    const model = letterModel(letter, lang, template, world.env);
-    for (const format of formats) {
-      try {
-        const { bytes, warnings: found, pages } = await format.render(model, { fonts });
-        warnings.push(...found);
-        const name = artifactName(id, lang, format);
-        artifacts.push({ letter: id, lang, format: format.id, name, path: `${folder.shown}/${name}`, bytes, sha256: sha256(bytes), ...(pages ? { pages } : {}) });
-      } catch (e) {
-        if (!(e instanceof LetterError)) throw e;
-        // Two formats of one language find the same problems; report them once.
-        for (const d of e.diagnostics) if (!problems.some((p) => p.message === d.message && p.pos.line === d.pos.line)) problems.push(d);
-      }
-    }
-  }
-  if (problems.length) throw new LetterError(problems);
-  return { id, folder, artifacts, warnings: sortDiagnostics(warnings), inputs, upToDate: false, signatories };
+  const { renderArtifacts } = await import('./render-artifacts.js');
+  const { artifacts, warnings } = await renderArtifacts(world, letter, template, languages, formats, folder);
+  return { id, folder, artifacts, warnings, inputs, upToDate: false, signatories };
 }
 
 function selectFormats(ids: string[] | undefined, bag: DiagnosticBag): Format[] {

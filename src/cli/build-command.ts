@@ -2,9 +2,7 @@
 
 import path from 'node:path';
 import type { Command } from 'commander';
-import { build } from '../build/build.js';
 import type { Holder } from '../publish/folder-lock.js';
-import { staleArtifacts } from '../build/check-current.js';
 import { diagnosticJson, formatDiagnostic, LetterError } from '../core/diagnostics.js';
 import { kilobytes, list, report, type CommandContext } from './io.js';
 import { WATCHED, watchAndRebuild } from './watch.js';
@@ -25,6 +23,8 @@ export function buildCommand(program: Command, { io, world: worldOf, policy }: C
     .action(async (ids: string[], opts: { format?: string; lang?: string; force?: boolean; out?: string; watch?: boolean; check?: boolean; json?: boolean }) => {
       // --out is the user's own path, typed relative to where they stand.
       const selection = { ids, formats: list(opts.format), languages: list(opts.lang), ...policy(), ...(opts.out ? { out: path.resolve(io.cwd, opts.out) } : {}) };
+      // The core is loaded when a command runs, so `--help` and `--version` start at once.
+      const [{ build }, { staleArtifacts }] = await Promise.all([import('../build/build.js'), import('../build/check-current.js')]);
       if (opts.check) {
         const stale = await staleArtifacts(worldOf(), selection);
         if (stale.length) throw new LetterError(stale);

@@ -1,8 +1,6 @@
 // `letter check`: validate letters without building; exit 1 on errors (or warnings, --strict).
 
 import type { Command } from 'commander';
-import { listLetters } from '../build/build-letters.js';
-import { checkLetter } from '../check/check-letter.js';
 import { diagnosticJson, ExitCode, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import type { CommandContext } from './io.js';
 
@@ -15,6 +13,7 @@ export function checkCommand(program: Command, { io, world: worldOf, policy }: C
     .option('--json', 'print the findings as JSON')
     .addHelpText('after', '\nExamples:\n  letter check\n  letter check nk-pows-2025 --strict\n')
     .action(async (ids: string[], opts: { strict?: boolean; json?: boolean }) => {
+      const [{ listLetters }, { checkLetter }] = await Promise.all([import('../build/build-letters.js'), import('../check/check-letter.js')]);
       const world = worldOf();
       const findings: Diagnostic[] = [];
       for (const id of ids.length ? ids : await listLetters(world)) findings.push(...(await checkLetter(world, id, policy())));

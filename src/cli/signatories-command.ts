@@ -6,11 +6,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import { ioError } from '../core/node-world.js';
 import { error, formatDiagnostic, LetterError, warning } from '../core/diagnostics.js';
-import { loadLetter } from '../load/load-letter.js';
-import { addSignatories, type AddReport } from '../signatories/add-signatories.js';
-import { candidateEntry, isoDay } from '../signatories/candidate.js';
-import { readSignatoryCsv } from '../signatories/import-csv.js';
-import { listSignatories } from '../signatories/list-signatories.js';
+import type { AddReport } from '../signatories/add-signatories.js';
 import type { CliIO, CommandContext } from './io.js';
 
 export function signatoriesCommand(program: Command, { io, world: worldOf, policy }: CommandContext): void {
@@ -25,6 +21,7 @@ export function signatoriesCommand(program: Command, { io, world: worldOf, polic
     .addHelpText('after', '\nExamples:\n  letter signatories list nk-pows-2025\n  letter signatories list nk-pows-2025 --since 2025-03-01 --json\n')
     .action(async (id: string, opts: { since?: string; json?: boolean }) => {
       if (opts.since && !/^\d{4}-\d{2}-\d{2}$/.test(opts.since)) throw new LetterError([error({ file: '--since' }, `\`${opts.since}\` is not a date written YYYY-MM-DD`)], 2);
+      const { loadLetter, listSignatories } = await signatoryCore();
       const letter = await loadLetter(worldOf(), id, policy());
       const list = listSignatories(letter, opts.since);
       if (opts.json) io.stdout(`${JSON.stringify(list, null, 2)}\n`);
@@ -42,6 +39,7 @@ export function signatoriesCommand(program: Command, { io, world: worldOf, polic
     .option('--joined <date>', 'YYYY-MM-DD; default today')
     .addHelpText('after', '\nExample:\n  letter signatories add nk-pows-2025 --kind organization --name "Amnesty International" --name ko=국제앰네스티 --joined 2025-03-20\n')
     .action(async (id: string, opts: { kind: string; name: string[]; note: string[]; short?: string; joined?: string }) => {
+      const { loadLetter, candidateEntry, isoDay, addSignatories } = await signatoryCore();
       const world = worldOf();
       const letter = await loadLetter(world, id, policy());
       const first = letter.data.languages[0]!;
@@ -57,6 +55,7 @@ export function signatoriesCommand(program: Command, { io, world: worldOf, polic
     .argument('<file.csv>', 'header row: kind, name_<lang>, note_<lang>, short, joined')
     .addHelpText('after', '\nExample:\n  letter signatories import nk-pows-2025 form-export.csv\n')
     .action(async (id: string, csv: string) => {
+      const { loadLetter, readSignatoryCsv, isoDay, addSignatories } = await signatoryCore();
       const world = worldOf();
       const letter = await loadLetter(world, id, policy());
       // The CSV is the user's own file, named on the command line: it may live anywhere.
@@ -66,6 +65,18 @@ export function signatoriesCommand(program: Command, { io, world: worldOf, polic
       for (const w of problems) io.stderr(`${formatDiagnostic(w)}\n`);
       printReport(await addSignatories(world, id, candidates, policy()), io);
     });
+}
+
+/** The modules behind these commands, loaded when one runs: `letter --help` needs none of them. */
+async function signatoryCore() {
+  const [load, add, candidate, csv, listing] = await Promise.all([
+    import('../load/load-letter.js'),
+    import('../signatories/add-signatories.js'),
+    import('../signatories/candidate.js'),
+    import('../signatories/import-csv.js'),
+    import('../signatories/list-signatories.js'),
+  ]);
+  return { ...load, ...add, ...candidate, ...csv, ...listing };
 }
 
 function printReport(report: AddReport, io: CliIO): void {

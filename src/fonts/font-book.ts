@@ -3,7 +3,7 @@
 // through the World once per process and shared by every language and format.
 
 import { createHash } from 'node:crypto';
-import * as fontkit from 'fontkit';
+import type * as fontkit from 'fontkit';
 import { z } from 'zod';
 import { DiagnosticBag, error, ExitCode, LetterError } from '../core/diagnostics.js';
 import { decodeText, type Space, type World } from '../core/world.js';
@@ -63,6 +63,8 @@ export async function fontConfigSpace(world: World): Promise<Space> {
 }
 
 async function readFontBook(world: World): Promise<FontBook> {
+  // Loaded here, not at the top: a no-op build or `letter --version` never needs a font parser.
+  const { create } = await import('fontkit');
   const space = await fontConfigSpace(world);
   const shown = space === 'tool' ? `(letter)/${FONT_CONFIG}` : FONT_CONFIG;
   let config: FontConfig;
@@ -89,9 +91,9 @@ async function readFontBook(world: World): Promise<FontBook> {
             bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} has SHA-256 ${sha}, not the pinned ${spec.sha256}`, 'reinstall with `npm ci`, or pin the new file deliberately'));
             return;
           }
-          let font: ReturnType<typeof fontkit.create>;
+          let font: ReturnType<typeof create>;
           try {
-            font = fontkit.create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+            font = create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
           } catch (e) {
             bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} is not a font that can be read (${(e as Error).message})`, 'name a TrueType or OpenType file'));
             return;
