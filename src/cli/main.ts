@@ -8,8 +8,10 @@ import { nodeWorld } from '../core/node-world.js';
 import { VERSION } from '../core/version.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
+import { initCommand } from './init-command.js';
 import { cleanUpOnInterrupt } from './interrupts.js';
 import { report, type CliIO, type CommandContext } from './io.js';
+import { schemaCommand } from './schema-command.js';
 import { signatoriesCommand } from './signatories-command.js';
 
 export type { CliIO } from './io.js';
@@ -50,8 +52,10 @@ async function run(argv: string[], io: CliIO): Promise<number> {
   };
 
   buildCommand(program, context);
+  initCommand(program, context);
   checkCommand(program, context, (exit) => (code = exit));
   signatoriesCommand(program, context);
+  schemaCommand(program, context);
 
   try {
     await program.parseAsync(argv, { from: 'user' });

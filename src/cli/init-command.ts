@@ -1,0 +1,37 @@
+// `letter init <id>`: a new letter to start from, letters/<id>/letter.yaml, taken from the
+// template's new-letter.yaml: short, commented, in both languages, and building as it is.
+// An existing letter is never overwritten.
+
+import path from 'node:path';
+import type { Command } from 'commander';
+import { error, LetterError } from '../core/diagnostics.js';
+import type { CommandContext } from './io.js';
+
+const ID = /^[a-z0-9][a-z0-9-]*$/;
+const SCHEMA_FILE = 'schema/letter.schema.json';
+
+export function initCommand(program: Command, { io, world: worldOf }: CommandContext): void {
+  program
+    .command('init')
+    .description('start a new letter: letters/<id>/letter.yaml in English and Korean, ready to build')
+    .argument('<id>', 'the new letter’s folder name (lowercase letters, digits and hyphens)')
+    .addHelpText('after', '\nExample:\n  letter init demo-letter && letter build demo-letter\n')
+    .action(async (id: string) => {
+      const [{ letterFile }, { writeFileAtomic }, { decodeText }] = await Promise.all([import('../load/load-letter.js'), import('../publish/atomic-write.js'), import('../core/world.js')]);
+      const file = letterFile(id);
+      if (!ID.test(id)) throw new LetterError([error({ file: 'letter init' }, `\`${id}\` cannot be a letter’s folder name`, 'use lowercase letters, digits and hyphens, e.g. `nk-pows-2025`')]);
+      const world = worldOf();
+      if (await world.exists(file)) throw new LetterError([error({ file }, 'this letter already exists; nothing was changed', `pick another name, or edit ${file}`)]);
+      const starter = decodeText(await world.readFile('templates/joint-letter/new-letter.yaml', 'tool'));
+      const today = world.now().toISOString().slice(0, 10);
+      await writeFileAtomic(path.join(world.root, file), new TextEncoder().encode(starter.replaceAll('{{date}}', today)), file);
+      io.stdout(`wrote ${file}\n`);
+      // The letter's first line points editors at schema/; a project without one gets it.
+      if (!(await world.exists(SCHEMA_FILE))) {
+        const { letterJsonSchema } = await import('../load/json-schema.js');
+        await writeFileAtomic(path.join(world.root, SCHEMA_FILE), new TextEncoder().encode(`${JSON.stringify(letterJsonSchema(), null, 2)}\n`), SCHEMA_FILE);
+        io.stdout(`wrote ${SCHEMA_FILE} (for editors that complete and check letter.yaml)\n`);
+      }
+      io.stdout(`next: edit it, then \`letter build ${id}\`\n`);
+    });
+}
