@@ -41,6 +41,17 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     .version(VERSION)
     .option('-C, --root <dir>', 'project folder holding letters/ (default: the current folder)')
     .option('--allow-bidi', 'let letters contain bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069)')
+    .addHelpText(
+      'after',
+      `
+Examples:
+  letter init demo-letter            start a new letter in letters/demo-letter/
+  letter build                       build every letter into out/<id>/
+  letter check --strict              what CI runs on a pull request
+  letter signatories add nk-pows-2025 --kind organization --name "Amnesty International" --name ko=국제앰네스티
+
+Exit codes: 0 done, 1 a problem in a letter or template, 2 a usage error, 3 a disk problem, 130/143 interrupted.`,
+    )
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
@@ -51,8 +62,8 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     policy: () => ({ allowBidi: Boolean(globals().allowBidi) }),
   };
 
-  buildCommand(program, context);
   initCommand(program, context);
+  buildCommand(program, context);
   checkCommand(program, context, (exit) => (code = exit));
   signatoriesCommand(program, context);
   schemaCommand(program, context);

@@ -10,7 +10,10 @@ import type { AddReport } from '../signatories/add-signatories.js';
 import type { CliIO, CommandContext } from './io.js';
 
 export function signatoriesCommand(program: Command, { io, world: worldOf, policy }: CommandContext): void {
-  const group = program.command('signatories').description('list the signatories of a letter, or add new ones');
+  const group = program
+    .command('signatories')
+    .description('list the signatories of a letter, or add new ones')
+    .addHelpText('after', '\nExamples:\n  letter signatories list nk-pows-2025\n  letter signatories import nk-pows-2025 form-export.csv\n');
 
   group
     .command('list')

@@ -79,6 +79,18 @@ describe('letter (CLI)', () => {
     expect(help.stdout).toContain('letter build nk-pows-2025');
   });
 
+  it('lists every command with examples in `letter --help`, and each command’s own help has examples', async () => {
+    const p = project();
+    const help = await run(p.root, '--help');
+    expect(help.code).toBe(0);
+    const commands = help.stdout.slice(help.stdout.indexOf('Commands:'), help.stdout.indexOf('Examples:'));
+    for (const command of ['init <id>', 'build [options] [id...]', 'check [options] [id...]', 'signatories', 'schema']) expect(commands).toContain(`  ${command}`);
+    expect(help.stdout).toContain('letter init demo-letter');
+    for (const command of [['init'], ['build'], ['check'], ['signatories'], ['signatories', 'add'], ['signatories', 'import'], ['signatories', 'list'], ['schema']]) {
+      expect((await run(p.root, ...command, '--help')).stdout, command.join(' ')).toMatch(/Examples?:\n  letter /);
+    }
+  });
+
   it('builds only the formats and languages asked for', async () => {
     const p = project();
     const r = await run(p.root, 'build', 'minimal', '--format', 'pdf', '--lang', 'ko');
