@@ -3,11 +3,11 @@
 import path from 'node:path';
 import type { Command } from 'commander';
 import type { Holder } from '../publish/folder-lock.js';
-import { diagnosticJson, formatDiagnostic, LetterError } from '../core/diagnostics.js';
+import { diagnosticJson, LetterError } from '../core/diagnostics.js';
 import { kilobytes, list, report, type CommandContext } from './io.js';
 import { WATCHED, watchAndRebuild } from './watch.js';
 
-export function buildCommand(program: Command, { io, world: worldOf, policy }: CommandContext): void {
+export function buildCommand(program: Command, { io, world: worldOf, policy, print }: CommandContext): void {
   program
     .command('build')
     .description('build the PDF and DOCX of each letter into out/<id>/')
@@ -41,13 +41,13 @@ export function buildCommand(program: Command, { io, world: worldOf, policy }: C
         }
         for (const letter of report.letters) {
           if (letter.upToDate) io.stdout(`${letter.folder} is up to date\n`);
-          for (const w of letter.warnings) io.stderr(`${formatDiagnostic(w)}\n`);
+          for (const w of letter.warnings) print(w);
           for (const file of letter.files) io.stdout(`wrote ${file.path} (${kilobytes(file.bytes)})\n`);
         }
       };
       if (!opts.watch) return once(Boolean(opts.force));
       // Watching: every build's problems are printed, and watching goes on.
-      const attempt = (force: boolean) => once(force).catch((e: unknown) => void report(e, io));
+      const attempt = (force: boolean) => once(force).catch((e: unknown) => void report(e, io, worldOf().root));
       await attempt(Boolean(opts.force));
       io.stderr(`watching ${WATCHED.join('/, ')}/ for changes (Ctrl-C to stop)\n`);
       await watchAndRebuild({ root: worldOf().root, debounceMs: 200, rebuild: () => attempt(false), ...(io.signal ? { signal: io.signal } : {}) });

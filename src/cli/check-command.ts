@@ -1,10 +1,10 @@
 // `letter check`: validate letters without building; exit 1 on errors (or warnings, --strict).
 
 import type { Command } from 'commander';
-import { diagnosticJson, ExitCode, formatDiagnostic, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { diagnosticJson, ExitCode, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import type { CommandContext } from './io.js';
 
-export function checkCommand(program: Command, { io, world: worldOf, policy }: CommandContext, setExit: (code: number) => void): void {
+export function checkCommand(program: Command, { io, world: worldOf, policy, print }: CommandContext, setExit: (code: number) => void): void {
   program
     .command('check')
     .description('validate letters without building: schema, translations that match, fonts that cover every character')
@@ -20,7 +20,7 @@ export function checkCommand(program: Command, { io, world: worldOf, policy }: C
       const sorted = sortDiagnostics(findings);
       const failed = sorted.some((d) => d.severity === 'error' || opts.strict);
       if (opts.json) io.stdout(`${JSON.stringify({ ok: !failed, findings: sorted.map(diagnosticJson) }, null, 2)}\n`);
-      else for (const d of sorted) io.stderr(`${formatDiagnostic(d)}\n`);
+      else for (const d of sorted) print(d);
       if (failed) setExit(ExitCode.input);
       else if (!opts.json) io.stdout(`checked: ${sorted.length ? `${sorted.length} warning${sorted.length === 1 ? '' : 's'}` : 'no problems'}\n`);
     });

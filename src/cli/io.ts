@@ -2,10 +2,11 @@
 // exit code: diagnostics as `file:line:col: message`, a stack only for an internal error.
 
 import { CommanderError } from 'commander';
-import { ExitCode, formatDiagnostic, LetterError } from '../core/diagnostics.js';
+import { ExitCode, LetterError, type Diagnostic } from '../core/diagnostics.js';
 import { VERSION } from '../core/version.js';
 import type { World } from '../core/world.js';
 import type { CharPolicy } from '../load/text-checks.js';
+import { formatWithFrame } from './code-frame.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -16,24 +17,33 @@ export interface CliIO {
   now?: () => Date;
   /** Ends `build --watch` (tests); a real process ends it with Ctrl-C. */
   signal?: AbortSignal;
+  /** Colour diagnostics (a terminal without NO_COLOR); plain when absent. */
+  color?: boolean;
 }
 
 /** What a command runs with: its output, the project, and the global options. */
 export interface CommandContext {
   io: CliIO;
   world(): World;
+  /** Prints a warning or error with its source line (code-frame.ts). */
+  print(d: Diagnostic): void;
   /** `--allow-bidi` and the like: what the loader may let through. */
   policy(): CharPolicy;
 }
 
+/** Prints a diagnostic with its source line; `root` is the project folder its file is relative to. */
+export function printDiagnostic(d: Diagnostic, io: CliIO, root: string): void {
+  io.stderr(`${formatWithFrame(d, { color: Boolean(io.color), roots: [root, io.cwd] })}\n`);
+}
+
 /** Prints what stopped a command and gives its exit code; a stack only for a bug. */
-export function report(e: unknown, io: CliIO): number {
+export function report(e: unknown, io: CliIO, root: string): number {
   if (e instanceof CommanderError) {
     // Help and version exit through here too, with code 0.
     return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (e instanceof LetterError) {
-    for (const d of e.diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+    for (const d of e.diagnostics) printDiagnostic(d, io, root);
     const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
     io.stderr(`${errors} ${errors === 1 ? 'error' : 'errors'}; nothing was written\n`);
     return e.exitCode;

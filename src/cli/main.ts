@@ -2,15 +2,17 @@
 // API, prints diagnostics as `file:line:col: message` and returns the exit code. Only
 // internal errors (bugs) are printed with a stack.
 
+import path from 'node:path';
 import { Command } from 'commander';
 import { ExitCode } from '../core/diagnostics.js';
 import { nodeWorld } from '../core/node-world.js';
 import { VERSION } from '../core/version.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
+import { wantsColor } from './code-frame.js';
 import { initCommand } from './init-command.js';
 import { cleanUpOnInterrupt } from './interrupts.js';
-import { report, type CliIO, type CommandContext } from './io.js';
+import { printDiagnostic, report, type CliIO, type CommandContext } from './io.js';
 import { schemaCommand } from './schema-command.js';
 import { signatoriesCommand } from './signatories-command.js';
 
@@ -21,6 +23,7 @@ const defaultIO = (): CliIO => ({
   stderr: (t) => process.stderr.write(t),
   cwd: process.cwd(),
   env: process.env,
+  color: wantsColor(process.stderr.isTTY, process.env),
 });
 
 export async function main(argv: string[], io?: CliIO): Promise<number> {
@@ -56,9 +59,11 @@ Exit codes: 0 done, 1 a problem in a letter or template, 2 a usage error, 3 a di
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
   const globals = () => program.opts<{ root?: string; allowBidi?: boolean }>();
+  const root = () => path.resolve(io.cwd, globals().root ?? '.');
   const context: CommandContext = {
     io,
-    world: () => nodeWorld(globals().root ?? io.cwd, io.env, io.now),
+    world: () => nodeWorld(root(), io.env, io.now),
+    print: (d) => printDiagnostic(d, io, root()),
     policy: () => ({ allowBidi: Boolean(globals().allowBidi) }),
   };
 
@@ -71,7 +76,7 @@ Exit codes: 0 done, 1 a problem in a letter or template, 2 a usage error, 3 a di
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
-    code = report(e, io);
+    code = report(e, io, root());
   }
   return code;
 }

@@ -5,11 +5,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ioError } from '../core/node-world.js';
-import { error, formatDiagnostic, LetterError, warning } from '../core/diagnostics.js';
+import { error, LetterError, warning } from '../core/diagnostics.js';
 import type { AddReport } from '../signatories/add-signatories.js';
 import type { CliIO, CommandContext } from './io.js';
 
-export function signatoriesCommand(program: Command, { io, world: worldOf, policy }: CommandContext): void {
+export function signatoriesCommand(program: Command, { io, world: worldOf, policy, print }: CommandContext): void {
   const group = program
     .command('signatories')
     .description('list the signatories of a letter, or add new ones')
@@ -48,7 +48,7 @@ export function signatoriesCommand(program: Command, { io, world: worldOf, polic
       const first = letter.data.languages[0]!;
       const { entry, problems } = candidateEntry({ kind: opts.kind, names: byLanguage(opts.name, first), notes: byLanguage(opts.note, first), short: opts.short, joined: opts.joined }, letter.data.languages, isoDay(world.now()), policy());
       if (!entry) throw new LetterError(problems.map((m) => error({ file: 'letter signatories add' }, m)));
-      printReport(await addSignatories(world, id, [{ entry, source: 'the command line' }], policy()), io);
+      printReport(await addSignatories(world, id, [{ entry, source: 'the command line' }], policy()), io, print);
     });
 
   group
@@ -65,8 +65,8 @@ export function signatoriesCommand(program: Command, { io, world: worldOf, polic
       const bytes = await readFile(path.resolve(io.cwd, csv)).catch((e: unknown) => Promise.reject(ioError(csv, e)));
       const { candidates, problems } = readSignatoryCsv(csv, bytes, letter.data.languages, isoDay(world.now()), policy());
       if (problems.some((p) => p.severity === 'error')) throw new LetterError(problems);
-      for (const w of problems) io.stderr(`${formatDiagnostic(w)}\n`);
-      printReport(await addSignatories(world, id, candidates, policy()), io);
+      for (const w of problems) print(w);
+      printReport(await addSignatories(world, id, candidates, policy()), io, print);
     });
 }
 
@@ -82,11 +82,11 @@ async function signatoryCore() {
   return { ...load, ...add, ...candidate, ...csv, ...listing };
 }
 
-function printReport(report: AddReport, io: CliIO): void {
-  for (const s of report.skipped) io.stderr(`${formatDiagnostic(warning({ file: s.candidate.source }, `already listed as ${s.duplicateOf}; skipped`))}\n`);
+function printReport(report: AddReport, io: CliIO, print: CommandContext['print']): void {
+  for (const s of report.skipped) print(warning({ file: s.candidate.source }, `already listed as ${s.duplicateOf}; skipped`));
   if (report.staleAsOf) {
     const { asOf, newest, pos } = report.staleAsOf;
-    io.stderr(`${formatDiagnostic(warning(pos, `the list is still headed "as of ${asOf}", though a signatory joined on ${newest}`, 'update `as_of`, or delete it to date the list by its latest signatory'))}\n`);
+    print(warning(pos, `the list is still headed "as of ${asOf}", though a signatory joined on ${newest}`, 'update `as_of`, or delete it to date the list by its latest signatory'));
   }
   io.stdout(`added ${report.added.length}, skipped ${report.skipped.length}\n`);
 }
