@@ -37,6 +37,8 @@ export interface RenderedArtifact {
   sha256: string;
   /** Page count, where the format knows it (PDF). */
   pages?: number;
+  /** How long rendering it took, for progress lines (never written into a file). */
+  ms?: number;
 }
 
 export interface RenderedLetter {

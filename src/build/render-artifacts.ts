@@ -22,10 +22,12 @@ export async function renderArtifacts(world: World, letter: Letter, template: Te
     const model = letterModel(letter, lang, template, world.env);
     for (const format of formats) {
       try {
+        const start = performance.now();
         const { bytes, warnings: found, pages } = await format.render(model, { fonts });
+        const ms = performance.now() - start;
         warnings.push(...found);
         const name = artifactName(letter.id, lang, format);
-        artifacts.push({ letter: letter.id, lang, format: format.id, name, path: `${folder.shown}/${name}`, bytes, sha256: sha256(bytes), ...(pages ? { pages } : {}) });
+        artifacts.push({ letter: letter.id, lang, format: format.id, name, path: `${folder.shown}/${name}`, bytes, sha256: sha256(bytes), ms, ...(pages ? { pages } : {}) });
       } catch (e) {
         if (!(e instanceof LetterError)) throw e;
         // Two formats of one language find the same problems; report them once.

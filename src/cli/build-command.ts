@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Holder } from '../publish/folder-lock.js';
 import { diagnosticJson, LetterError } from '../core/diagnostics.js';
-import { kilobytes, list, report, type CommandContext } from './io.js';
+import { isCI, kilobytes, list, report, type CommandContext } from './io.js';
 import { WATCHED, watchAndRebuild } from './watch.js';
 
 export function buildCommand(program: Command, { io, world: worldOf, policy, print }: CommandContext): void {
@@ -19,8 +19,10 @@ export function buildCommand(program: Command, { io, world: worldOf, policy, pri
     .option('--watch', 'rebuild whenever a letter, template or font changes (Ctrl-C to stop)')
     .option('--check', 'render in memory and compare with out/: exit 1 naming what is stale, write nothing')
     .option('--json', 'print a machine-readable report instead of progress lines')
+    .option('--quiet', 'print only problems and the summary (the default when CI is set)')
     .addHelpText('after', '\nExamples:\n  letter build\n  letter build nk-pows-2025 --format pdf --lang ko\n')
-    .action(async (ids: string[], opts: { format?: string; lang?: string; force?: boolean; out?: string; watch?: boolean; check?: boolean; json?: boolean }) => {
+    .action(async (ids: string[], opts: { format?: string; lang?: string; force?: boolean; out?: string; watch?: boolean; check?: boolean; json?: boolean; quiet?: boolean }) => {
+      const quiet = opts.quiet || isCI(io.env);
       // --out is the user's own path, typed relative to where they stand.
       const selection = { ids, formats: list(opts.format), languages: list(opts.lang), ...policy(), ...(opts.out ? { out: path.resolve(io.cwd, opts.out) } : {}) };
       // The core is loaded when a command runs, so `--help` and `--version` start at once.
@@ -33,17 +35,28 @@ export function buildCommand(program: Command, { io, world: worldOf, policy, pri
       }
       const once = async (force: boolean) => {
         const onWait = (h: Holder) => io.stderr(`waiting for another build (pid ${h.pid}) to finish writing its files…\n`);
+        const start = performance.now();
         const report = await build(worldOf(), { ...selection, force, lock: { onWait } });
+        const seconds = ((performance.now() - start) / 1000).toFixed(1);
         if (opts.json) {
           const letters = report.letters.map((l) => ({ id: l.id, folder: l.folder, upToDate: l.upToDate, files: l.files, warnings: l.warnings.map(diagnosticJson) }));
           io.stdout(`${JSON.stringify({ ok: true, letters }, null, 2)}\n`);
           return;
         }
         for (const letter of report.letters) {
-          if (letter.upToDate) io.stdout(`${letter.folder} is up to date\n`);
+          if (letter.upToDate && !quiet) io.stdout(`${letter.folder} is up to date\n`);
           for (const w of letter.warnings) print(w);
-          for (const file of letter.files) io.stdout(`wrote ${file.path} (${kilobytes(file.bytes)})\n`);
+          if (!quiet) for (const file of letter.files) io.stdout(`wrote ${file.path} (${kilobytes(file.bytes)}, ${(file.ms / 1000).toFixed(2)} s)\n`);
         }
+        const files = report.letters.flatMap((l) => l.files);
+        const built = report.letters.filter((l) => !l.upToDate).length;
+        const fresh = report.letters.length - built;
+        const letters = (n: number) => `${n} ${n === 1 ? 'letter' : 'letters'}`;
+        const summary = [
+          ...(built ? [`built ${letters(built)}: ${files.length} ${files.length === 1 ? 'file' : 'files'}, ${kilobytes(files.reduce((n, f) => n + f.bytes, 0))}, in ${seconds} s`] : []),
+          ...(fresh ? [`${letters(fresh)} up to date`] : []),
+        ];
+        io.stdout(`${summary.join('; ')}\n`);
       };
       if (!opts.watch) return once(Boolean(opts.force));
       // Watching: every build's problems are printed, and watching goes on.

@@ -57,5 +57,11 @@ export function list(value: string | undefined): string[] | undefined {
 }
 
 export function kilobytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
   return n < 1024 ? `${n} B` : `${(n / 1024).toFixed(0)} KB`;
+}
+
+/** CI systems set CI (GitHub Actions, GitLab, most others): builds there print only problems and the summary. */
+export function isCI(env: Record<string, string | undefined>): boolean {
+  return Boolean(env.CI) && env.CI !== 'false' && env.CI !== '0';
 }

@@ -11,6 +11,8 @@ export interface PublishedFile {
   path: string;
   bytes: number;
   sha256: string;
+  /** Milliseconds it took to render. */
+  ms: number;
 }
 
 export async function publishLetter(letter: RenderedLetter, version: string, lock: LockOptions = {}): Promise<PublishedFile[]> {
@@ -33,7 +35,7 @@ export async function publishLetter(letter: RenderedLetter, version: string, loc
       for (const a of letter.artifacts) await write(a.name, a.bytes);
       await write('manifest.json', text(`${JSON.stringify(manifest, null, 2)}\n`));
       await write('SHA256SUMS', text(sums));
-      return letter.artifacts.map((a) => ({ path: a.path, bytes: a.bytes.byteLength, sha256: a.sha256 }));
+      return letter.artifacts.map((a) => ({ path: a.path, bytes: a.bytes.byteLength, sha256: a.sha256, ms: Math.round(a.ms ?? 0) }));
     },
     lock,
   );

@@ -40,7 +40,7 @@ describe('letter (CLI)', () => {
       expect(r.stdout).toContain(`wrote ${elsewhere.root}/minimal/minimal.en.pdf`);
       expect(existsSync(path.join(elsewhere.root, 'minimal', 'SHA256SUMS'))).toBe(true);
       expect(existsSync(path.join(p.root, 'out'))).toBe(false);
-      expect((await run(p.root, 'build', '--format', 'pdf', '--out', elsewhere.root)).stdout).toBe(`${elsewhere.root}/minimal is up to date\n`);
+      expect((await run(p.root, 'build', '--format', 'pdf', '--out', elsewhere.root)).stdout).toBe(`${elsewhere.root}/minimal is up to date\n1 letter up to date\n`);
       expect((await run(p.root, 'build', '--check', '--format', 'pdf', '--out', elsewhere.root)).code).toBe(0);
       expect((await run(p.root, 'build', '--check', '--format', 'pdf')).code).toBe(1);
     } finally {
@@ -91,11 +91,19 @@ describe('letter (CLI)', () => {
     }
   });
 
+  it('prints only problems and the summary in CI', async () => {
+    const p = project();
+    let stdout = '';
+    const code = await main(['build'], { cwd: p.root, env: { CI: 'true' }, stdout: (t) => (stdout += t), stderr: () => undefined });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^built 1 letter: 4 files, \d+ KB, in \d+\.\d s\n$/);
+  });
+
   it('builds only the formats and languages asked for', async () => {
     const p = project();
     const r = await run(p.root, 'build', 'minimal', '--format', 'pdf', '--lang', 'ko');
     expect(r.code).toBe(0);
-    expect(r.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^wrote out\/minimal\/minimal\.ko\.pdf/)]);
+    expect(r.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^wrote out\/minimal\/minimal\.ko\.pdf \(\d+ KB, \d+\.\d\d s\)$/), expect.stringMatching(/^built 1 letter: 1 file, \d+ KB, in \d+\.\d s$/)]);
     expect((await run(p.root, 'build', '--format', 'odt')).stderr).toContain('unknown format `odt`');
   });
 
@@ -131,7 +139,7 @@ describe('letter (CLI)', () => {
     const stamp = statSync(pdf).mtimeMs;
     const again = await run(p.root, 'build');
     expect(again.code).toBe(0);
-    expect(again.stdout).toBe('out/minimal is up to date\n');
+    expect(again.stdout).toBe('out/minimal is up to date\n1 letter up to date\n');
     expect(statSync(pdf).mtimeMs).toBe(stamp);
     expect((await run(p.root, 'build', '--force')).stdout).toContain('wrote out/minimal/minimal.ko.pdf');
     // A damaged artifact is not up to date.
