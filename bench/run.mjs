@@ -74,18 +74,21 @@ const typst = (name, root) => measure(name, path.join(repo, 'bench', 'typst-lett
 
 const seed = project(0);
 const start = ours('letter --version (start-up)', seed, ['--version']);
-const full = ours('seed: 4 artifacts (pdf+docx × en+ko), --force', seed, ['build', '--force']);
-const noop = ours('seed: nothing changed (no-op build)', seed, ['build']);
+// Four artifacts as the issue counts them (PDF and DOCX, both languages); the HTML pages are extra.
+const FOUR = ['--format', 'pdf,docx'];
+const full = ours('seed: 4 artifacts (pdf+docx × en+ko), --force', seed, ['build', '--force', ...FOUR]);
+const noop = ours('seed: nothing changed (no-op build)', seed, ['build', ...FOUR]);
+ours('seed: 6 artifacts (with the HTML pages), --force', seed, ['build', '--force']);
 const pdfs = ours('seed: 2 PDFs only, --force', seed, ['build', '--force', '--format', 'pdf']);
 ours('seed: 2 DOCX only, --force', seed, ['build', '--force', '--format', 'docx']);
 const typstSeed = typst('Typst: seed, 2 PDFs in one process', seed);
 const big = project(2000);
-const t2000 = ours('seed + 2,000 signatories: 4 artifacts', big, ['build', '--force']);
+const t2000 = ours('seed + 2,000 signatories: 4 artifacts', big, ['build', '--force', ...FOUR]);
 const typst2000 = typst('Typst: seed + 2,000 signatories, 2 PDFs', big);
 const huge = project(10_000);
-const t10000 = ours('seed + 10,000 signatories: 4 artifacts', huge, ['build', '--force']);
+const t10000 = ours('seed + 10,000 signatories: 4 artifacts', huge, ['build', '--force', ...FOUR]);
 const many = project(0, 20);
-const t20 = ours('20 letters in one build: 80 artifacts', many, ['build', '--force']);
+const t20 = ours('20 letters in one build: 80 artifacts', many, ['build', '--force', ...FOUR]);
 
 const size = (file) => statSync(file).size;
 const koOurs = size(path.join(seed, 'out', 'seed', 'seed.ko.pdf'));

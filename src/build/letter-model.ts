@@ -24,10 +24,26 @@ export function letterModel(letter: Letter, lang: string, template: TemplateFile
       authors: organizations.map((o) => o.name.value),
       keywords: [letter.id, ...organizations.flatMap((o) => (o.short ? [o.short.value] : []))],
       created: creationDate(letter, env),
+      siblings: siblings(letter, lang, template),
     },
     styles,
     ...(template.letterhead ? { letterhead: template.letterhead } : {}),
     blocks,
+  };
+}
+
+/** Names the files a build puts beside this language's: its PDF and DOCX, the other languages' pages. */
+function siblings(letter: Letter, lang: string, template: TemplateFiles): NonNullable<DocumentModel['meta']['siblings']> {
+  const words = (template.locales.get(lang)?.resources ?? {}) as Record<string, unknown>;
+  const word = (key: string, fallback: string) => (typeof words[key] === 'string' ? (words[key] as string) : fallback);
+  return {
+    heading: word('downloads', 'Downloads'),
+    downloads: [
+      { href: `${letter.id}.${lang}.pdf`, label: word('pdf', 'PDF') },
+      { href: `${letter.id}.${lang}.docx`, label: word('docx', 'Word (DOCX)') },
+    ],
+    // Each language by its own name, as language switchers do: 한국어, English.
+    languages: letter.data.languages.filter((l) => l !== lang).map((l) => ({ lang: l, href: `${letter.id}.${l}.html`, label: new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l })),
   };
 }
 

@@ -82,6 +82,17 @@ export interface DocumentMeta {
   keywords: string[];
   /** The moment every artifact records as its creation time (reproducible builds). */
   created: Date;
+  /**
+   * The letter's other files beside this one, for writers that link them (the HTML page):
+   * this language's downloads and each other language's page, with their labels.
+   */
+  siblings?: { downloads: Sibling[]; languages: (Sibling & { lang: string })[]; heading: string };
+}
+
+export interface Sibling {
+  /** A file name in the same folder. */
+  href: string;
+  label: string;
 }
 
 /** The template's letterhead image, read and measured, ready for any writer. */

@@ -38,4 +38,10 @@ export const FORMATS: readonly Format[] = [
     mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
     render: async (model, ctx) => (await import('./docx/write-docx.js')).writeDocx(model, ctx),
   },
+  {
+    id: 'html',
+    extension: 'html',
+    mediaType: 'text/html',
+    render: async (model, ctx) => (await import('./html/write-html.js')).writeHtml(model, ctx),
+  },
 ];

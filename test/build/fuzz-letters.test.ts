@@ -61,7 +61,7 @@ describe('generated letters', () => {
     );
   });
 
-  it('build PDF and DOCX in memory, or stop with diagnostics (20 letters)', async () => {
+  it('build PDF, DOCX and HTML in memory, or stop with diagnostics (20 letters)', async () => {
     const project = tempProject();
     try {
       await fc.assert(
@@ -69,7 +69,7 @@ describe('generated letters', () => {
           project.write(FILE, yaml);
           try {
             const [built] = await renderLetters(nodeWorld(project.root, {}), { ids: ['fuzz'], force: true });
-            expect(built!.artifacts.map((a) => a.name).sort()).toEqual(['fuzz.en.docx', 'fuzz.en.pdf', 'fuzz.ko.docx', 'fuzz.ko.pdf']);
+            expect(built!.artifacts.map((a) => a.name).sort()).toEqual(['fuzz.en.docx', 'fuzz.en.html', 'fuzz.en.pdf', 'fuzz.ko.docx', 'fuzz.ko.html', 'fuzz.ko.pdf']);
           } catch (e) {
             endsCleanly(() => {
               throw e;

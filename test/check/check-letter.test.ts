@@ -71,7 +71,7 @@ describe('reproducible release artifacts', () => {
     const utc = build('UTC');
     const seoul = build('Asia/Seoul');
     expect(seoul).toBe(utc);
-    expect(utc.trim().split('\n')).toHaveLength(4);
+    expect(utc.trim().split('\n')).toHaveLength(6);
     expect(execFileSync('sha256sum', ['-c', 'SHA256SUMS'], { cwd: path.join(p.root, 'out/nk-pows-2025'), encoding: 'utf8' })).toMatch(/nk-pows-2025\.ko\.docx: OK/);
   });
 });

@@ -22,12 +22,12 @@ describe('letter (CLI)', () => {
     const p = project();
     const r = await run(p.root, 'build');
     expect(r.code).toBe(0);
-    for (const name of ['minimal.en.pdf', 'minimal.ko.pdf', 'minimal.en.docx', 'minimal.ko.docx', 'SHA256SUMS', 'manifest.json']) {
+    for (const name of ['minimal.en.pdf', 'minimal.ko.pdf', 'minimal.en.docx', 'minimal.ko.docx', 'minimal.en.html', 'minimal.ko.html', 'SHA256SUMS', 'manifest.json']) {
       expect(existsSync(path.join(p.root, 'out/minimal', name)), name).toBe(true);
     }
     expect(r.stdout).toContain('wrote out/minimal/minimal.ko.pdf');
     const sums = readFileSync(path.join(p.root, 'out/minimal/SHA256SUMS'), 'utf8');
-    expect(sums.trim().split('\n')).toHaveLength(4);
+    expect(sums.trim().split('\n')).toHaveLength(6);
     expect(sums).toMatch(/^[0-9a-f]{64} {2}minimal\.en\.pdf$/m);
   });
 
@@ -96,7 +96,7 @@ describe('letter (CLI)', () => {
     let stdout = '';
     const code = await main(['build'], { cwd: p.root, env: { CI: 'true' }, stdout: (t) => (stdout += t), stderr: () => undefined });
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^built 1 letter: 4 files, \d+ KB, in \d+\.\d s\n$/);
+    expect(stdout).toMatch(/^built 1 letter: 6 files, \d+ KB, in \d+\.\d s\n$/);
   });
 
   it('builds only the formats and languages asked for', async () => {
