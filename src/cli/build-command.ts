@@ -4,10 +4,11 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Holder } from '../publish/folder-lock.js';
 import { diagnosticJson, LetterError } from '../core/diagnostics.js';
-import { isCI, kilobytes, list, report, type CommandContext } from './io.js';
+import { isCI, kilobytes, list, type CommandContext } from './io.js';
 import { WATCHED, watchAndRebuild } from './watch.js';
 
-export function buildCommand(program: Command, { io, world: worldOf, policy, print }: CommandContext): void {
+export function buildCommand(program: Command, context: CommandContext): void {
+  const { io, world: worldOf, policy, print, t } = context;
   program
     .command('build')
     .description('build the PDF and DOCX of each letter into out/<id>/')
@@ -30,11 +31,11 @@ export function buildCommand(program: Command, { io, world: worldOf, policy, pri
       if (opts.check) {
         const stale = await staleArtifacts(worldOf(), selection);
         if (stale.length) throw new LetterError(stale);
-        io.stdout('every artifact is current\n');
+        io.stdout(`${t('current')}\n`);
         return;
       }
       const once = async (force: boolean) => {
-        const onWait = (h: Holder) => io.stderr(`waiting for another build (pid ${h.pid}) to finish writing its files…\n`);
+        const onWait = (h: Holder) => io.stderr(`${t('waiting', { pid: h.pid })}\n`);
         const start = performance.now();
         const report = await build(worldOf(), { ...selection, force, lock: { onWait } });
         const seconds = ((performance.now() - start) / 1000).toFixed(1);
@@ -44,25 +45,24 @@ export function buildCommand(program: Command, { io, world: worldOf, policy, pri
           return;
         }
         for (const letter of report.letters) {
-          if (letter.upToDate && !quiet) io.stdout(`${letter.folder} is up to date\n`);
+          if (letter.upToDate && !quiet) io.stdout(`${t('upToDate', { folder: letter.folder })}\n`);
           for (const w of letter.warnings) print(w);
-          if (!quiet) for (const file of letter.files) io.stdout(`wrote ${file.path} (${kilobytes(file.bytes)}, ${(file.ms / 1000).toFixed(2)} s)\n`);
+          if (!quiet) for (const file of letter.files) io.stdout(`${t('wroteTimed', { path: file.path, size: kilobytes(file.bytes), seconds: (file.ms / 1000).toFixed(2) })}\n`);
         }
         const files = report.letters.flatMap((l) => l.files);
         const built = report.letters.filter((l) => !l.upToDate).length;
         const fresh = report.letters.length - built;
-        const letters = (n: number) => `${n} ${n === 1 ? 'letter' : 'letters'}`;
         const summary = [
-          ...(built ? [`built ${letters(built)}: ${files.length} ${files.length === 1 ? 'file' : 'files'}, ${kilobytes(files.reduce((n, f) => n + f.bytes, 0))}, in ${seconds} s`] : []),
-          ...(fresh ? [`${letters(fresh)} up to date`] : []),
+          ...(built ? [t('built', { count: built, files: t('files', { count: files.length }), size: kilobytes(files.reduce((n, f) => n + f.bytes, 0)), seconds })] : []),
+          ...(fresh ? [t('fresh', { count: fresh })] : []),
         ];
         io.stdout(`${summary.join('; ')}\n`);
       };
       if (!opts.watch) return once(Boolean(opts.force));
       // Watching: every build's problems are printed, and watching goes on.
-      const attempt = (force: boolean) => once(force).catch((e: unknown) => void report(e, io, worldOf().root));
+      const attempt = (force: boolean) => once(force).catch((e: unknown) => void context.report(e));
       await attempt(Boolean(opts.force));
-      io.stderr(`watching ${WATCHED.join('/, ')}/ for changes (Ctrl-C to stop)\n`);
+      io.stderr(`${t('watching', { folders: `${WATCHED.join('/, ')}/` })}\n`);
       await watchAndRebuild({ root: worldOf().root, debounceMs: 200, rebuild: () => attempt(false), ...(io.signal ? { signal: io.signal } : {}) });
     });
 

@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { diagnosticJson, ExitCode, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import type { CommandContext } from './io.js';
 
-export function checkCommand(program: Command, { io, world: worldOf, policy, print }: CommandContext, setExit: (code: number) => void): void {
+export function checkCommand(program: Command, { io, world: worldOf, policy, print, t }: CommandContext, setExit: (code: number) => void): void {
   program
     .command('check')
     .description('validate letters without building: schema, translations that match, fonts that cover every character')
@@ -22,7 +22,7 @@ export function checkCommand(program: Command, { io, world: worldOf, policy, pri
       if (opts.json) io.stdout(`${JSON.stringify({ ok: !failed, findings: sorted.map(diagnosticJson) }, null, 2)}\n`);
       else for (const d of sorted) print(d);
       if (failed) setExit(ExitCode.input);
-      else if (!opts.json) io.stdout(`checked: ${sorted.length ? `${sorted.length} warning${sorted.length === 1 ? '' : 's'}` : 'no problems'}\n`);
+      else if (!opts.json) io.stdout(`${sorted.length ? t('checked', { count: sorted.length }) : t('checkedClean')}\n`);
     });
 
 }

@@ -8,6 +8,8 @@ import { formatPos, type Diagnostic } from '../core/diagnostics.js';
 
 export interface FrameOptions {
   color: boolean;
+  /** The words around a diagnostic, in the user's language. */
+  words?: { error: string; warning: string; hint: string };
   /** Folders a diagnostic's file may be relative to: the project root, then the working folder. */
   roots: string[];
 }
@@ -23,8 +25,9 @@ const paint = (on: boolean, code: string) => (text: string) => (on ? `\x1b[${cod
 const MAX_SHOWN = 100;
 
 export function formatWithFrame(d: Diagnostic, options: FrameOptions): string {
+  const words = options.words ?? { error: 'error', warning: 'warning', hint: 'hint' };
   const bold = paint(options.color, '1');
-  const severity = d.severity === 'warning' ? paint(options.color, '1;33')('warning') : paint(options.color, '1;31')('error');
+  const severity = d.severity === 'warning' ? paint(options.color, '1;33')(words.warning) : paint(options.color, '1;31')(words.error);
   const dim = paint(options.color, '2;36');
   const lines = [`${bold(`${formatPos(d.pos)}:`)} ${d.severity === 'warning' || options.color ? `${severity}: ` : ''}${d.message}`];
   const source = d.pos.line === undefined ? undefined : sourceLine(d.pos.file, d.pos.line, options.roots);
@@ -49,7 +52,7 @@ export function formatWithFrame(d: Diagnostic, options: FrameOptions): string {
       lines.push(`${dim(` ${gutter} |`)} ${' '.repeat(displayWidth(text.slice(0, col - 1)))}${paint(options.color, '1;31')('^'.repeat(carets))}`);
     }
   }
-  if (d.hint) lines.push(`  ${paint(options.color, '1;36')('hint')}: ${d.hint}`);
+  if (d.hint) lines.push(`  ${paint(options.color, '1;36')(words.hint)}: ${d.hint}`);
   return lines.join('\n');
 }
 

@@ -10,7 +10,7 @@ import type { CommandContext } from './io.js';
 const ID = /^[a-z0-9][a-z0-9-]*$/;
 const SCHEMA_FILE = 'schema/letter.schema.json';
 
-export function initCommand(program: Command, { io, world: worldOf }: CommandContext): void {
+export function initCommand(program: Command, { io, world: worldOf, t }: CommandContext): void {
   program
     .command('init')
     .description('start a new letter: letters/<id>/letter.yaml in English and Korean, ready to build')
@@ -25,13 +25,13 @@ export function initCommand(program: Command, { io, world: worldOf }: CommandCon
       const starter = decodeText(await world.readFile('templates/joint-letter/new-letter.yaml', 'tool'));
       const today = world.now().toISOString().slice(0, 10);
       await writeFileAtomic(path.join(world.root, file), new TextEncoder().encode(starter.replaceAll('{{date}}', today)), file);
-      io.stdout(`wrote ${file}\n`);
+      io.stdout(`${t('wrote', { path: file })}\n`);
       // The letter's first line points editors at schema/; a project without one gets it.
       if (!(await world.exists(SCHEMA_FILE))) {
         const { letterJsonSchema } = await import('../load/json-schema.js');
         await writeFileAtomic(path.join(world.root, SCHEMA_FILE), new TextEncoder().encode(`${JSON.stringify(letterJsonSchema(), null, 2)}\n`), SCHEMA_FILE);
-        io.stdout(`wrote ${SCHEMA_FILE} (for editors that complete and check letter.yaml)\n`);
+        io.stdout(`${t('schemaWritten', { path: SCHEMA_FILE })}\n`);
       }
-      io.stdout(`next: edit it, then \`letter build ${id}\`\n`);
+      io.stdout(`${t('next', { id })}\n`);
     });
 }

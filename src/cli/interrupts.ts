@@ -7,11 +7,11 @@ import { filesToRemoveOnInterrupt } from '../publish/cleanup.js';
 
 const CODES = { SIGINT: 130, SIGTERM: 143 } as const;
 
-export function cleanUpOnInterrupt(): () => void {
+export function cleanUpOnInterrupt(message: () => string): () => void {
   const handlers = (Object.keys(CODES) as (keyof typeof CODES)[]).map((signal) => {
     const handler = () => {
       for (const file of filesToRemoveOnInterrupt()) rmSync(file, { force: true });
-      process.stderr.write(`interrupted; no artifact was left half-written\n`);
+      process.stderr.write(`${message()}\n`);
       process.exit(CODES[signal]);
     };
     process.once(signal, handler);

@@ -7,6 +7,7 @@ import { VERSION } from '../core/version.js';
 import type { World } from '../core/world.js';
 import type { CharPolicy } from '../load/text-checks.js';
 import { formatWithFrame } from './code-frame.js';
+import { localized, type Translate, type UiLanguage } from './messages.js';
 
 export interface CliIO {
   stdout: (text: string) => void;
@@ -29,26 +30,36 @@ export interface CommandContext {
   print(d: Diagnostic): void;
   /** `--allow-bidi` and the like: what the loader may let through. */
   policy(): CharPolicy;
+  /** The CLI's words in the user's language (messages.ts). */
+  t: Translate;
+  /** Prints what stopped a command, as `report` does, and gives the exit code. */
+  report(e: unknown): number;
+}
+
+/** The language the CLI speaks, and its words in it. */
+export interface Speaker {
+  lang: UiLanguage;
+  t: Translate;
 }
 
 /** Prints a diagnostic with its source line; `root` is the project folder its file is relative to. */
-export function printDiagnostic(d: Diagnostic, io: CliIO, root: string): void {
-  io.stderr(`${formatWithFrame(d, { color: Boolean(io.color), roots: [root, io.cwd] })}\n`);
+export function printDiagnostic(d: Diagnostic, io: CliIO, root: string, { lang, t }: Speaker): void {
+  const words = { error: t('error'), warning: t('warning'), hint: t('hint') };
+  io.stderr(`${formatWithFrame(localized(d, lang), { color: Boolean(io.color), roots: [root, io.cwd], words })}\n`);
 }
 
 /** Prints what stopped a command and gives its exit code; a stack only for a bug. */
-export function report(e: unknown, io: CliIO, root: string): number {
+export function report(e: unknown, io: CliIO, root: string, speaker: Speaker): number {
   if (e instanceof CommanderError) {
     // Help and version exit through here too, with code 0.
     return e.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
   }
   if (e instanceof LetterError) {
-    for (const d of e.diagnostics) printDiagnostic(d, io, root);
-    const errors = e.diagnostics.filter((d) => d.severity === 'error').length;
-    io.stderr(`${errors} ${errors === 1 ? 'error' : 'errors'}; nothing was written\n`);
+    for (const d of e.diagnostics) printDiagnostic(d, io, root, speaker);
+    io.stderr(`${speaker.t('errors', { count: e.diagnostics.filter((d) => d.severity === 'error').length })}\n`);
     return e.exitCode;
   }
-  io.stderr(`internal error (a bug in letter ${VERSION}; please report it):\n${(e as Error)?.stack ?? String(e)}\n`);
+  io.stderr(`${speaker.t('internal', { version: VERSION })}\n${(e as Error)?.stack ?? String(e)}\n`);
   return ExitCode.input;
 }
 

@@ -12,7 +12,8 @@ import { checkCommand } from './check-command.js';
 import { wantsColor } from './code-frame.js';
 import { initCommand } from './init-command.js';
 import { cleanUpOnInterrupt } from './interrupts.js';
-import { printDiagnostic, report, type CliIO, type CommandContext } from './io.js';
+import { printDiagnostic, report, type CliIO, type CommandContext, type Speaker } from './io.js';
+import { translator, uiLanguage } from './messages.js';
 import { schemaCommand } from './schema-command.js';
 import { signatoriesCommand } from './signatories-command.js';
 
@@ -28,12 +29,18 @@ const defaultIO = (): CliIO => ({
 
 export async function main(argv: string[], io?: CliIO): Promise<number> {
   // Only a real process owns its signals; a library caller or a test keeps its own.
-  const restoreSignals = io ? undefined : cleanUpOnInterrupt();
+  const restoreSignals = io ? undefined : cleanUpOnInterrupt(() => translator(uiLanguage(process.env, langUiFlag(argv)))('interrupted'));
   try {
     return await run(argv, io ?? defaultIO());
   } finally {
     restoreSignals?.();
   }
+}
+
+/** `--lang-ui` as typed, for the interrupt handler, which may run before commander has parsed. */
+function langUiFlag(argv: string[]): string | undefined {
+  const i = argv.findIndex((a) => a === '--lang-ui' || a.startsWith('--lang-ui='));
+  return i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
 }
 
 async function run(argv: string[], io: CliIO): Promise<number> {
@@ -44,6 +51,7 @@ async function run(argv: string[], io: CliIO): Promise<number> {
     .version(VERSION)
     .option('-C, --root <dir>', 'project folder holding letters/ (default: the current folder)')
     .option('--allow-bidi', 'let letters contain bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069)')
+    .option('--lang-ui <lang>', 'the language of messages: en or ko (default: from LC_ALL, LC_MESSAGES or LANG)')
     .addHelpText(
       'after',
       `
@@ -58,12 +66,19 @@ Exit codes: 0 done, 1 a problem in a letter or template, 2 a usage error, 3 a di
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  const globals = () => program.opts<{ root?: string; allowBidi?: boolean }>();
+  const globals = () => program.opts<{ root?: string; allowBidi?: boolean; langUi?: string }>();
+  // Read when first needed: commander has parsed --lang-ui by then.
+  const speaker = (): Speaker => {
+    const lang = uiLanguage(io.env, globals().langUi);
+    return { lang, t: translator(lang) };
+  };
   const root = () => path.resolve(io.cwd, globals().root ?? '.');
   const context: CommandContext = {
     io,
     world: () => nodeWorld(root(), io.env, io.now),
-    print: (d) => printDiagnostic(d, io, root()),
+    print: (d) => printDiagnostic(d, io, root(), speaker()),
+    t: (key, params) => speaker().t(key, params),
+    report: (e) => report(e, io, root(), speaker()),
     policy: () => ({ allowBidi: Boolean(globals().allowBidi) }),
   };
 
@@ -76,7 +91,7 @@ Exit codes: 0 done, 1 a problem in a letter or template, 2 a usage error, 3 a di
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
-    code = report(e, io, root());
+    code = report(e, io, root(), speaker());
   }
   return code;
 }

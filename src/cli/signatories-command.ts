@@ -9,7 +9,7 @@ import { error, LetterError, warning } from '../core/diagnostics.js';
 import type { AddReport } from '../signatories/add-signatories.js';
 import type { CliIO, CommandContext } from './io.js';
 
-export function signatoriesCommand(program: Command, { io, world: worldOf, policy, print }: CommandContext): void {
+export function signatoriesCommand(program: Command, { io, world: worldOf, policy, print, t }: CommandContext): void {
   const group = program
     .command('signatories')
     .description('list the signatories of a letter, or add new ones')
@@ -48,7 +48,7 @@ export function signatoriesCommand(program: Command, { io, world: worldOf, polic
       const first = letter.data.languages[0]!;
       const { entry, problems } = candidateEntry({ kind: opts.kind, names: byLanguage(opts.name, first), notes: byLanguage(opts.note, first), short: opts.short, joined: opts.joined }, letter.data.languages, isoDay(world.now()), policy());
       if (!entry) throw new LetterError(problems.map((m) => error({ file: 'letter signatories add' }, m)));
-      printReport(await addSignatories(world, id, [{ entry, source: 'the command line' }], policy()), io, print);
+      printReport(await addSignatories(world, id, [{ entry, source: 'the command line' }], policy()), io, print, t);
     });
 
   group
@@ -66,7 +66,7 @@ export function signatoriesCommand(program: Command, { io, world: worldOf, polic
       const { candidates, problems } = readSignatoryCsv(csv, bytes, letter.data.languages, isoDay(world.now()), policy());
       if (problems.some((p) => p.severity === 'error')) throw new LetterError(problems);
       for (const w of problems) print(w);
-      printReport(await addSignatories(world, id, candidates, policy()), io, print);
+      printReport(await addSignatories(world, id, candidates, policy()), io, print, t);
     });
 }
 
@@ -82,13 +82,13 @@ async function signatoryCore() {
   return { ...load, ...add, ...candidate, ...csv, ...listing };
 }
 
-function printReport(report: AddReport, io: CliIO, print: CommandContext['print']): void {
+function printReport(report: AddReport, io: CliIO, print: CommandContext['print'], t: CommandContext['t']): void {
   for (const s of report.skipped) print(warning({ file: s.candidate.source }, `already listed as ${s.duplicateOf}; skipped`));
   if (report.staleAsOf) {
     const { asOf, newest, pos } = report.staleAsOf;
     print(warning(pos, `the list is still headed "as of ${asOf}", though a signatory joined on ${newest}`, 'update `as_of`, or delete it to date the list by its latest signatory'));
   }
-  io.stdout(`added ${report.added.length}, skipped ${report.skipped.length}\n`);
+  io.stdout(`${t('added', { added: report.added.length, skipped: report.skipped.length })}\n`);
 }
 
 function collect(value: string, previous: string[]): string[] {

@@ -1,0 +1,30 @@
+// The CLI's own words in English: progress, summaries and the frame around diagnostics.
+// Diagnostics themselves are written in English where they arise; ko.ts translates them.
+
+export const en = {
+  errors_one: '{{count}} error; nothing was written',
+  errors_other: '{{count}} errors; nothing was written',
+  error: 'error',
+  warning: 'warning',
+  hint: 'hint',
+  wrote: 'wrote {{path}}',
+  wroteTimed: 'wrote {{path}} ({{size}}, {{seconds}} s)',
+  upToDate: '{{folder}} is up to date',
+  built_one: 'built {{count}} letter: {{files}}, {{size}}, in {{seconds}} s',
+  built_other: 'built {{count}} letters: {{files}}, {{size}}, in {{seconds}} s',
+  files_one: '{{count}} file',
+  files_other: '{{count}} files',
+  fresh_one: '{{count}} letter up to date',
+  fresh_other: '{{count}} letters up to date',
+  waiting: 'waiting for another build (pid {{pid}}) to finish writing its files…',
+  watching: 'watching {{folders}} for changes (Ctrl-C to stop)',
+  current: 'every artifact is current',
+  checkedClean: 'checked: no problems',
+  checked_one: 'checked: {{count}} warning',
+  checked_other: 'checked: {{count}} warnings',
+  schemaWritten: 'wrote {{path}} (for editors that complete and check letter.yaml)',
+  next: 'next: edit it, then `letter build {{id}}`',
+  added: 'added {{added}}, skipped {{skipped}}',
+  interrupted: 'interrupted; no artifact was left half-written',
+  internal: 'internal error (a bug in letter {{version}}; please report it):',
+};

@@ -1,0 +1,43 @@
+// The language the CLI speaks to its user, and its words in that language (i18next, with
+// resources in ./locales/): Korean when LC_ALL, LC_MESSAGES or LANG says ko_*, or
+// `--lang-ui ko`; English otherwise. Diagnostics are translated where ko.ts knows them.
+
+import i18next, { type i18n } from 'i18next';
+import type { Diagnostic } from '../core/diagnostics.js';
+import { en } from './locales/en.js';
+import { ko, koDiagnostics } from './locales/ko.js';
+
+export type UiLanguage = 'en' | 'ko';
+export type Translate = (key: string, params?: Record<string, string | number>) => string;
+
+/** `--lang-ui` first, then the locale variables in POSIX order of precedence. */
+export function uiLanguage(env: Record<string, string | undefined>, forced?: string): UiLanguage {
+  const locale = forced || env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^ko([_.-]|$)/i.test(locale) ? 'ko' : 'en';
+}
+
+let instance: i18n | undefined;
+
+export function translator(lang: UiLanguage): Translate {
+  instance ??= i18next.createInstance();
+  if (!instance.isInitialized) {
+    void instance.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'en', fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false }, showSupportNotice: false } as never);
+  }
+  const t = instance.getFixedT(lang);
+  return (key, params) => t(key, params ?? {});
+}
+
+/** The diagnostic in the user's language, where a translation is known. */
+export function localized(d: Diagnostic, lang: UiLanguage): Diagnostic {
+  if (lang === 'en') return d;
+  const message = translateMessage(d.message);
+  return d.hint === undefined ? { ...d, message } : { ...d, message, hint: translateMessage(d.hint) };
+}
+
+function translateMessage(text: string): string {
+  for (const [pattern, korean] of koDiagnostics) {
+    const m = pattern.exec(text);
+    if (m) return korean.replace(/\{\{(\w+)\}\}/g, (_, name: string) => m.groups?.[name] ?? '');
+  }
+  return text;
+}
