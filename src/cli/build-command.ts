@@ -11,17 +11,17 @@ export function buildCommand(program: Command, context: CommandContext): void {
   const { io, world: worldOf, policy, print, t } = context;
   program
     .command('build')
-    .description('build the PDF and DOCX of each letter into out/<id>/')
-    .argument('[id...]', 'letters to build (folders under letters/); default: all')
-    .option('--format <list>', 'comma-separated formats to build (pdf,docx)')
-    .option('--lang <list>', 'comma-separated languages to build (en,ko)')
-    .option('--force', 'rebuild even when nothing has changed')
-    .option('--out <dir>', 'write into <dir>/<id>/ instead of out/<id>/ (may be outside the project)')
-    .option('--watch', 'rebuild whenever a letter, template or font changes (Ctrl-C to stop)')
-    .option('--check', 'render in memory and compare with out/: exit 1 naming what is stale, write nothing')
-    .option('--json', 'print a machine-readable report instead of progress lines')
-    .option('--quiet', 'print only problems and the summary (the default when CI is set)')
-    .addHelpText('after', '\nExamples:\n  letter build\n  letter build nk-pows-2025 --format pdf --lang ko\n')
+    .description(t('help.build'))
+    .argument('[id...]', t('help.buildIds'))
+    .option('--format <list>', t('help.format'))
+    .option('--lang <list>', t('help.lang'))
+    .option('--force', t('help.force'))
+    .option('--out <dir>', t('help.out'))
+    .option('--watch', t('help.watch'))
+    .option('--check', t('help.check'))
+    .option('--json', t('help.json'))
+    .option('--quiet', t('help.quiet'))
+    .addHelpText('after', `\n${t('help.examples')}\n  letter build\n  letter build nk-pows-2025 --format pdf --lang ko\n`)
     .action(async (ids: string[], opts: { format?: string; lang?: string; force?: boolean; out?: string; watch?: boolean; check?: boolean; json?: boolean; quiet?: boolean }) => {
       const quiet = opts.quiet || isCI(io.env);
       // --out is the user's own path, typed relative to where they stand.

@@ -7,11 +7,11 @@ import type { CommandContext } from './io.js';
 export function checkCommand(program: Command, { io, world: worldOf, policy, print, t }: CommandContext, setExit: (code: number) => void): void {
   program
     .command('check')
-    .description('validate letters without building: schema, translations that match, fonts that cover every character')
-    .argument('[id...]', 'letters to check; default: all')
-    .option('--strict', 'treat warnings as errors')
-    .option('--json', 'print the findings as JSON')
-    .addHelpText('after', '\nExamples:\n  letter check\n  letter check nk-pows-2025 --strict\n')
+    .description(t('help.checkCmd'))
+    .argument('[id...]', t('help.checkIds'))
+    .option('--strict', t('help.strict'))
+    .option('--json', t('help.checkJson'))
+    .addHelpText('after', `\n${t('help.examples')}\n  letter check\n  letter check nk-pows-2025 --strict\n`)
     .action(async (ids: string[], opts: { strict?: boolean; json?: boolean }) => {
       const [{ listLetters }, { checkLetter }] = await Promise.all([import('../build/build-letters.js'), import('../check/check-letter.js')]);
       const world = worldOf();

@@ -13,9 +13,9 @@ const SCHEMA_FILE = 'schema/letter.schema.json';
 export function initCommand(program: Command, { io, world: worldOf, t }: CommandContext): void {
   program
     .command('init')
-    .description('start a new letter: letters/<id>/letter.yaml in English and Korean, ready to build')
-    .argument('<id>', 'the new letter’s folder name (lowercase letters, digits and hyphens)')
-    .addHelpText('after', '\nExample:\n  letter init demo-letter && letter build demo-letter\n')
+    .description(t('help.init'))
+    .argument('<id>', t('help.initId'))
+    .addHelpText('after', `\n${t('help.example')}\n  letter init demo-letter && letter build demo-letter\n`)
     .action(async (id: string) => {
       const [{ letterFile }, { writeFileAtomic }, { decodeText }] = await Promise.all([import('../load/load-letter.js'), import('../publish/atomic-write.js'), import('../core/world.js')]);
       const file = letterFile(id);

@@ -37,7 +37,7 @@ export async function main(argv: string[], io?: CliIO): Promise<number> {
   }
 }
 
-/** `--lang-ui` as typed, for the interrupt handler, which may run before commander has parsed. */
+/** `--lang-ui` as typed: the language is needed before commander parses (help, interrupts). */
 function langUiFlag(argv: string[]): string | undefined {
   const i = argv.findIndex((a) => a === '--lang-ui' || a.startsWith('--lang-ui='));
   return i < 0 ? undefined : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
@@ -45,40 +45,32 @@ function langUiFlag(argv: string[]): string | undefined {
 
 async function run(argv: string[], io: CliIO): Promise<number> {
   let code: number = ExitCode.ok;
+  // Known before parsing, so the help itself is in the user's language.
+  const lang = uiLanguage(io.env, langUiFlag(argv));
+  const speaker: Speaker = { lang, t: translator(lang) };
+  const { t } = speaker;
   const program = new Command()
     .name('letter')
-    .description('Publish joint letters in several languages as PDF and DOCX from one YAML file.')
-    .version(VERSION)
-    .option('-C, --root <dir>', 'project folder holding letters/ (default: the current folder)')
-    .option('--allow-bidi', 'let letters contain bidi overrides and isolates (U+202A–U+202E, U+2066–U+2069)')
-    .option('--lang-ui <lang>', 'the language of messages: en or ko (default: from LC_ALL, LC_MESSAGES or LANG)')
-    .addHelpText(
-      'after',
-      `
-Examples:
-  letter init demo-letter            start a new letter in letters/demo-letter/
-  letter build                       build every letter into out/<id>/
-  letter check --strict              what CI runs on a pull request
-  letter signatories add nk-pows-2025 --kind organization --name "Amnesty International" --name ko=국제앰네스티
-
-Exit codes: 0 done, 1 a problem in a letter or template, 2 a usage error, 3 a disk problem, 130/143 interrupted.`,
-    )
+    .description(t('help.program'))
+    .version(VERSION, '-V, --version', t('help.version'))
+    .helpOption('-h, --help', t('help.help'))
+    .helpCommand('help [command]', t('help.help'))
+    .configureHelp({ styleTitle: (title) => t(`help.${title.replace(/[:\s]/g, '')}`) })
+    .option('-C, --root <dir>', t('help.root'))
+    .option('--allow-bidi', t('help.allowBidi'))
+    .option('--lang-ui <lang>', t('help.langUi'))
+    .addHelpText('after', `\n${t('help.examples')}\n${t('help.topExamples')}\n\n${t('help.exitCodes')}`)
     .exitOverride()
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr });
 
-  const globals = () => program.opts<{ root?: string; allowBidi?: boolean; langUi?: string }>();
-  // Read when first needed: commander has parsed --lang-ui by then.
-  const speaker = (): Speaker => {
-    const lang = uiLanguage(io.env, globals().langUi);
-    return { lang, t: translator(lang) };
-  };
+  const globals = () => program.opts<{ root?: string; allowBidi?: boolean }>();
   const root = () => path.resolve(io.cwd, globals().root ?? '.');
   const context: CommandContext = {
     io,
     world: () => nodeWorld(root(), io.env, io.now),
-    print: (d) => printDiagnostic(d, io, root(), speaker()),
-    t: (key, params) => speaker().t(key, params),
-    report: (e) => report(e, io, root(), speaker()),
+    print: (d) => printDiagnostic(d, io, root(), speaker),
+    t,
+    report: (e) => report(e, io, root(), speaker),
     policy: () => ({ allowBidi: Boolean(globals().allowBidi) }),
   };
 
@@ -91,7 +83,7 @@ Exit codes: 0 done, 1 a problem in a letter or template, 2 a usage error, 3 a di
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (e) {
-    code = report(e, io, root(), speaker());
+    code = report(e, io, root(), speaker);
   }
   return code;
 }

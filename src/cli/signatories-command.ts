@@ -12,16 +12,16 @@ import type { CliIO, CommandContext } from './io.js';
 export function signatoriesCommand(program: Command, { io, world: worldOf, policy, print, t }: CommandContext): void {
   const group = program
     .command('signatories')
-    .description('list the signatories of a letter, or add new ones')
-    .addHelpText('after', '\nExamples:\n  letter signatories list nk-pows-2025\n  letter signatories import nk-pows-2025 form-export.csv\n');
+    .description(t('help.signatories'))
+    .addHelpText('after', `\n${t('help.examples')}\n  letter signatories list nk-pows-2025\n  letter signatories import nk-pows-2025 form-export.csv\n`);
 
   group
     .command('list')
-    .description('the signatories as the letter prints them')
-    .argument('<id>', 'the letter (folder under letters/)')
-    .option('--since <date>', 'only those who joined on or after YYYY-MM-DD')
-    .option('--json', 'a JSON array: kind, name per language, note, short, joined')
-    .addHelpText('after', '\nExamples:\n  letter signatories list nk-pows-2025\n  letter signatories list nk-pows-2025 --since 2025-03-01 --json\n')
+    .description(t('help.list'))
+    .argument('<id>', t('help.letterId'))
+    .option('--since <date>', t('help.since'))
+    .option('--json', t('help.listJson'))
+    .addHelpText('after', `\n${t('help.examples')}\n  letter signatories list nk-pows-2025\n  letter signatories list nk-pows-2025 --since 2025-03-01 --json\n`)
     .action(async (id: string, opts: { since?: string; json?: boolean }) => {
       if (opts.since && !/^\d{4}-\d{2}-\d{2}$/.test(opts.since)) throw new LetterError([error({ file: '--since' }, `\`${opts.since}\` is not a date written YYYY-MM-DD`)], 2);
       const { loadLetter, listSignatories } = await signatoryCore();
@@ -33,30 +33,30 @@ export function signatoriesCommand(program: Command, { io, world: worldOf, polic
 
   group
     .command('add')
-    .description('add one signatory (skipped if already listed)')
-    .argument('<id>', 'the letter (folder under letters/)')
-    .requiredOption('--kind <kind>', 'individual or organization')
-    .requiredOption('--name <[lang=]text>', 'the name; repeat with ko=… for other languages', collect, [])
-    .option('--note <[lang=]text>', 'a note printed after the name; repeatable', collect, [])
-    .option('--short <abbr>', 'an acronym printed after an organization’s name')
-    .option('--joined <date>', 'YYYY-MM-DD; default today')
-    .addHelpText('after', '\nExample:\n  letter signatories add nk-pows-2025 --kind organization --name "Amnesty International" --name ko=국제앰네스티 --joined 2025-03-20\n')
-    .action(async (id: string, opts: { kind: string; name: string[]; note: string[]; short?: string; joined?: string }) => {
+    .description(t('help.add'))
+    .argument('<id>', t('help.letterId'))
+    .requiredOption('--kind <kind>', t('help.kind'))
+    .requiredOption('--name <[lang=]text>', t('help.name'), collect)
+    .option('--note <[lang=]text>', t('help.note'), collect)
+    .option('--short <abbr>', t('help.short'))
+    .option('--joined <date>', t('help.joined'))
+    .addHelpText('after', `\n${t('help.example')}\n  letter signatories add nk-pows-2025 --kind organization --name "Amnesty International" --name ko=국제앰네스티 --joined 2025-03-20\n`)
+    .action(async (id: string, opts: { kind: string; name: string[]; note?: string[]; short?: string; joined?: string }) => {
       const { loadLetter, candidateEntry, isoDay, addSignatories } = await signatoryCore();
       const world = worldOf();
       const letter = await loadLetter(world, id, policy());
       const first = letter.data.languages[0]!;
-      const { entry, problems } = candidateEntry({ kind: opts.kind, names: byLanguage(opts.name, first), notes: byLanguage(opts.note, first), short: opts.short, joined: opts.joined }, letter.data.languages, isoDay(world.now()), policy());
+      const { entry, problems } = candidateEntry({ kind: opts.kind, names: byLanguage(opts.name, first), notes: byLanguage(opts.note ?? [], first), short: opts.short, joined: opts.joined }, letter.data.languages, isoDay(world.now()), policy());
       if (!entry) throw new LetterError(problems.map((m) => error({ file: 'letter signatories add' }, m)));
       printReport(await addSignatories(world, id, [{ entry, source: 'the command line' }], policy()), io, print, t);
     });
 
   group
     .command('import')
-    .description('add the signatories of a CSV file, all or none')
-    .argument('<id>', 'the letter (folder under letters/)')
-    .argument('<file.csv>', 'header row: kind, name_<lang>, note_<lang>, short, joined')
-    .addHelpText('after', '\nExample:\n  letter signatories import nk-pows-2025 form-export.csv\n')
+    .description(t('help.import'))
+    .argument('<id>', t('help.letterId'))
+    .argument('<file.csv>', t('help.csv'))
+    .addHelpText('after', `\n${t('help.example')}\n  letter signatories import nk-pows-2025 form-export.csv\n`)
     .action(async (id: string, csv: string) => {
       const { loadLetter, readSignatoryCsv, isoDay, addSignatories } = await signatoryCore();
       const world = worldOf();
@@ -91,8 +91,8 @@ function printReport(report: AddReport, io: CliIO, print: CommandContext['print'
   io.stdout(`${t('added', { added: report.added.length, skipped: report.skipped.length })}\n`);
 }
 
-function collect(value: string, previous: string[]): string[] {
-  return [...previous, value];
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
 }
 
 /** `ko=김정삼` → {ko: 김정삼}; a value without `lang=` is in the letter's first language. */

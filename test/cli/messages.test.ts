@@ -40,6 +40,15 @@ describe('the language of messages', () => {
     expect(en.stderr).toContain('unknown key `dtae`\n 5 | dtae: 2025-03-11\n   | ^^^^\n  hint: did you mean `date`?\n1 error; nothing was written\n');
   });
 
+  it('gives help in Korean: headings, commands and options', async () => {
+    const help = await run('.', { LANG: 'ko_KR.UTF-8' }, '--help');
+    expect(help.stdout).toMatch(/^사용법: letter \[options\] \[command\]\n/);
+    expect(help.stdout).toContain('\n명령:\n  init <id>');
+    expect(help.stdout).toContain('--lang-ui <lang>         메시지 언어');
+    const build = await run('.', { LANG: 'C.UTF-8' }, '--lang-ui', 'ko', 'build', '--help');
+    expect(build.stdout).toMatch(/--force +바뀐 것이 없어도 다시 빌드/);
+  });
+
   it('speaks Korean in progress and summaries, and leaves untranslated diagnostics in English', async () => {
     const p = projectWithLetter();
     dispose = p.dispose;
