@@ -1,6 +1,7 @@
 // The core of `letter build`, shared by the CLI and the library API: load every requested
-// letter, render each language in each format in memory, and only when all of them
-// succeeded publish them into out/<id>/ with SHA256SUMS and manifest.json written last.
+// letter, skip those whose artifacts are up to date, render the rest in memory
+// (render-artifacts.ts, loaded only then), and report every letter's problems together.
+// build.ts publishes only when all of them succeeded.
 
 import { DiagnosticBag, error, LetterError, type Diagnostic } from '../core/diagnostics.js';
 import { closestName } from '../core/suggest.js';

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_MODELINE } from '../../src/load/json-schema.js';
 import { runCli } from '../helpers/cli.js';
+import { flatText, pdfText } from '../helpers/pdf-text.js';
 import { tempProject } from '../helpers/project.js';
 
 let dispose: (() => void) | undefined;
@@ -26,6 +27,10 @@ describe('letter init', () => {
     expect((await runCli(p.root, 'check', '--strict')).code).toBe(0);
     expect((await runCli(p.root, 'build', 'demo-letter')).code).toBe(0);
     for (const name of ['demo-letter.en.pdf', 'demo-letter.ko.pdf', 'demo-letter.en.docx', 'demo-letter.ko.docx']) expect(existsSync(path.join(p.root, 'out/demo-letter', name)), name).toBe(true);
+    // The template adds the punctuation each language wants: "Sincerely," but "진심을 담아".
+    const en = flatText(await pdfText(readFileSync(path.join(p.root, 'out/demo-letter/demo-letter.en.pdf'))));
+    expect(en).toContain('Sincerely,');
+    expect(en).not.toContain('Sincerely,,');
   });
 
   it('never overwrites a letter, and refuses a name that cannot be a folder', async () => {
