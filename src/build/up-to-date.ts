@@ -9,7 +9,7 @@ import { VERSION } from '../core/version.js';
 import { FONT_CONFIG, fontConfigSpace } from '../fonts/font-book.js';
 import type { Letter } from '../load/load-letter.js';
 import type { TemplateFiles } from '../template/template-files.js';
-import { readPublished, type Folder } from '../publish/out-folder.js';
+import { isPlainFileName, readPublished, type Folder } from '../publish/out-folder.js';
 import { sha256 } from './artifacts.js';
 
 export interface Manifest {
@@ -44,8 +44,7 @@ export async function isUpToDate(folder: Folder, key: string): Promise<boolean> 
   }
   if (manifest.inputs !== key || !Array.isArray(manifest.files) || manifest.files.length === 0) return false;
   for (const file of manifest.files) {
-    // A name from the manifest is data: one that is not a plain file name is not ours.
-    if (typeof file.name !== 'string' || file.name !== file.name.replace(/[/\\]/g, '') || file.name.startsWith('.')) return false;
+    if (!isPlainFileName(file.name)) return false;
     const published = await readPublished(folder, file.name);
     if (!published || sha256(published) !== file.sha256) return false;
   }

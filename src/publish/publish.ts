@@ -1,11 +1,14 @@
 // publish: rendered artifacts → the letter's folder, each file atomically, then manifest.json
 // and SHA256SUMS last, so a reader who finds the checksums finds the files they describe.
-// The whole set is written under the folder's lock: two builds never interleave.
+// The whole set is written under the folder's lock: two builds never interleave. A build of
+// some formats or languages keeps the folder's other files in both, as long as they are intact.
 
 import path from 'node:path';
 import type { RenderedLetter } from '../build/build-letters.js';
 import { writeFileAtomic } from './atomic-write.js';
+import { sha256 } from '../build/artifacts.js';
 import { withFolderLock, type LockOptions } from './folder-lock.js';
+import { isPlainFileName, readPublished, type Folder } from './out-folder.js';
 
 export interface PublishedFile {
   path: string;
@@ -19,24 +22,56 @@ export async function publishLetter(letter: RenderedLetter, version: string, loc
   const { folder } = letter;
   const write = (name: string, bytes: Uint8Array) => writeFileAtomic(path.join(folder.abs, name), bytes, `${folder.shown}/${name}`);
   const text = (s: string) => new TextEncoder().encode(s);
-  const sums = letter.artifacts.map((a) => `${a.sha256}  ${a.name}\n`).join('');
-  const manifest = {
-    letter: letter.id,
-    inputs: letter.inputs,
-    tool: { name: 'letter', version },
-    languages: [...new Set(letter.artifacts.map((a) => a.lang))],
-    signatories: letter.signatories.count,
-    asOf: letter.signatories.asOf || null,
-    files: letter.artifacts.map((a) => ({ name: a.name, language: a.lang, format: a.format, bytes: a.bytes.byteLength, sha256: a.sha256, pages: a.pages ?? null })),
-  };
+  const fresh: ManifestFile[] = letter.artifacts.map((a) => ({ name: a.name, language: a.lang, format: a.format, bytes: a.bytes.byteLength, sha256: a.sha256, pages: a.pages ?? null }));
   return withFolderLock(
     folder,
     async () => {
+      // A build of some formats or languages keeps the others in the checksums, while they are intact.
+      const kept = await intactEarlierFiles(folder, new Set(fresh.map((f) => f.name)));
+      const files = [...fresh, ...kept].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const manifest = {
+        letter: letter.id,
+        inputs: letter.inputs,
+        tool: { name: 'letter', version },
+        languages: [...new Set(files.map((f) => f.language))].sort(),
+        signatories: letter.signatories.count,
+        asOf: letter.signatories.asOf || null,
+        files,
+      };
       for (const a of letter.artifacts) await write(a.name, a.bytes);
       await write('manifest.json', text(`${JSON.stringify(manifest, null, 2)}\n`));
-      await write('SHA256SUMS', text(sums));
+      await write('SHA256SUMS', text(files.map((f) => `${f.sha256}  ${f.name}\n`).join('')));
       return letter.artifacts.map((a) => ({ path: a.path, bytes: a.bytes.byteLength, sha256: a.sha256, ms: Math.round(a.ms ?? 0) }));
     },
     lock,
   );
+}
+
+interface ManifestFile {
+  name: string;
+  language: string;
+  format: string;
+  bytes: number;
+  sha256: string;
+  pages: number | null;
+}
+
+/** The earlier manifest's files that this build does not replace and that are still as recorded. */
+async function intactEarlierFiles(folder: Folder, replaced: Set<string>): Promise<ManifestFile[]> {
+  const bytes = await readPublished(folder, 'manifest.json');
+  if (!bytes) return [];
+  let files: unknown;
+  try {
+    files = (JSON.parse(new TextDecoder().decode(bytes)) as { files?: unknown }).files;
+  } catch {
+    return [];
+  }
+  if (!Array.isArray(files)) return [];
+  const kept: ManifestFile[] = [];
+  for (const f of files as Partial<ManifestFile>[]) {
+    if (!isPlainFileName(f.name) || replaced.has(f.name) || typeof f.sha256 !== 'string') continue;
+    const onDisk = await readPublished(folder, f.name);
+    if (onDisk && sha256(onDisk) === f.sha256) kept.push({ name: f.name, language: String(f.language), format: String(f.format), bytes: onDisk.byteLength, sha256: f.sha256, pages: typeof f.pages === 'number' ? f.pages : null });
+  }
+  return kept;
 }

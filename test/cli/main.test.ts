@@ -91,6 +91,17 @@ describe('letter (CLI)', () => {
     }
   });
 
+  it('keeps the formats a filtered build did not touch in SHA256SUMS and the manifest', async () => {
+    const p = project();
+    await run(p.root, 'build', '--format', 'pdf');
+    await run(p.root, 'build', '--format', 'html', '--lang', 'ko');
+    const sums = readFileSync(path.join(p.root, 'out/minimal/SHA256SUMS'), 'utf8');
+    expect(sums.trim().split('\n').map((l) => l.split('  ')[1])).toEqual(['minimal.en.pdf', 'minimal.ko.html', 'minimal.ko.pdf']);
+    writeFileSync(path.join(p.root, 'out/minimal/minimal.en.pdf'), 'changed by hand');
+    await run(p.root, 'build', '--format', 'html', '--lang', 'ko', '--force');
+    expect(readFileSync(path.join(p.root, 'out/minimal/SHA256SUMS'), 'utf8')).not.toContain('minimal.en.pdf');
+  });
+
   it('prints only problems and the summary in CI', async () => {
     const p = project();
     let stdout = '';
