@@ -1,5 +1,6 @@
-// What every command writes through, and how a command's failure becomes output and an
-// exit code: diagnostics as `file:line:col: message`, a stack only for an internal error.
+// What every command writes through and runs with, and how a command's failure becomes
+// output and an exit code: diagnostics as `file:line:col: message` with their source line, in
+// the user's language, and a stack only for an internal error.
 
 import { CommanderError } from 'commander';
 import { ExitCode, LetterError, type Diagnostic } from '../core/diagnostics.js';

@@ -1,6 +1,6 @@
 // The command line: parses arguments with commander, calls the same core as the library
 // API, prints diagnostics as `file:line:col: message` and returns the exit code. Only
-// internal errors (bugs) are printed with a stack.
+// internal errors (bugs) are printed with a stack. It speaks the user's language (messages.ts).
 
 import path from 'node:path';
 import { Command } from 'commander';
