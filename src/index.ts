@@ -9,6 +9,7 @@ export { addSignatories, type AddReport, type Candidate } from './signatories/ad
 export { readSignatoryCsv } from './signatories/import-csv.js';
 export { listSignatories, type ListedSignatory } from './signatories/list-signatories.js';
 export { loadLetter, parseLetter, type Letter } from './load/load-letter.js';
+export { letterJsonSchema } from './load/json-schema.js';
 export { nodeWorld } from './core/node-world.js';
 export type { World } from './core/world.js';
 export { LetterError, formatDiagnostic, type Diagnostic, type SourcePos } from './core/diagnostics.js';
