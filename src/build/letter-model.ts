@@ -7,8 +7,10 @@ import { resolveStyleSheet } from '../model/stylesheet.js';
 import type { DocumentModel } from '../model/document.js';
 import { parseMarkup } from '../model/parse-markup.js';
 import { resolveLetter } from '../resolve/resolve-letter.js';
+import { FORMATS } from '../render/formats.js';
 import { renderTemplate } from '../template/render-template.js';
 import type { TemplateFiles } from '../template/template-files.js';
+import { artifactName } from './artifacts.js';
 
 export function letterModel(letter: Letter, lang: string, template: TemplateFiles, env: Readonly<Record<string, string | undefined>>): DocumentModel {
   const resolved = resolveLetter(letter, lang);
@@ -36,14 +38,14 @@ export function letterModel(letter: Letter, lang: string, template: TemplateFile
 function siblings(letter: Letter, lang: string, template: TemplateFiles): NonNullable<DocumentModel['meta']['siblings']> {
   const words = (template.locales.get(lang)?.resources ?? {}) as Record<string, unknown>;
   const word = (key: string, fallback: string) => (typeof words[key] === 'string' ? (words[key] as string) : fallback);
+  const page = FORMATS.find((f) => f.id === 'html')!;
   return {
     heading: word('downloads', 'Downloads'),
-    downloads: [
-      { href: `${letter.id}.${lang}.pdf`, label: word('pdf', 'PDF') },
-      { href: `${letter.id}.${lang}.docx`, label: word('docx', 'Word (DOCX)') },
-    ],
+    downloads: FORMATS.flatMap((f) => (f.download ? [{ href: artifactName(letter.id, lang, f), label: word(f.id, f.download.label), mediaType: f.mediaType }] : [])),
     // Each language by its own name, as language switchers do: 한국어, English.
-    languages: letter.data.languages.filter((l) => l !== lang).map((l) => ({ lang: l, href: `${letter.id}.${l}.html`, label: new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l })),
+    languages: letter.data.languages
+      .filter((l) => l !== lang)
+      .map((l) => ({ lang: l, href: artifactName(letter.id, l, page), label: new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l, mediaType: page.mediaType })),
   };
 }
 

@@ -4,19 +4,13 @@
 // matches and every recorded artifact is still there with its checksum, nothing is rendered.
 
 import { createHash } from 'node:crypto';
-import { decodeText, type World } from '../core/world.js';
+import type { World } from '../core/world.js';
 import { VERSION } from '../core/version.js';
 import { FONT_CONFIG, fontConfigSpace } from '../fonts/font-book.js';
 import type { Letter } from '../load/load-letter.js';
 import type { TemplateFiles } from '../template/template-files.js';
-import { isPlainFileName, readPublished, type Folder } from '../publish/out-folder.js';
-import { sha256 } from './artifacts.js';
-
-export interface Manifest {
-  letter: string;
-  inputs?: string;
-  files: { name: string; language: string; format: string; bytes: number; sha256: string }[];
-}
+import { intactFiles, readManifest } from '../publish/manifest.js';
+import type { Folder } from '../publish/out-folder.js';
 
 export async function inputsKey(world: World, letter: Letter, template: TemplateFiles, formats: string[], languages: string[]): Promise<string> {
   const hash = createHash('sha256');
@@ -34,19 +28,7 @@ export async function inputsKey(world: World, letter: Letter, template: Template
 
 /** Whether the letter's folder already holds exactly what a build with this key would write. */
 export async function isUpToDate(folder: Folder, key: string): Promise<boolean> {
-  const bytes = await readPublished(folder, 'manifest.json');
-  if (!bytes) return false;
-  let manifest: Manifest;
-  try {
-    manifest = JSON.parse(decodeText(bytes)) as Manifest;
-  } catch {
-    return false;
-  }
-  if (manifest.inputs !== key || !Array.isArray(manifest.files) || manifest.files.length === 0) return false;
-  for (const file of manifest.files) {
-    if (!isPlainFileName(file.name)) return false;
-    const published = await readPublished(folder, file.name);
-    if (!published || sha256(published) !== file.sha256) return false;
-  }
-  return true;
+  const manifest = await readManifest(folder);
+  if (!manifest || manifest.inputs !== key || manifest.files.length === 0) return false;
+  return (await intactFiles(folder, manifest.files)).length === manifest.files.length;
 }

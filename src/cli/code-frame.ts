@@ -2,7 +2,7 @@
 // message, the source line with a caret under the problem, then the hint. Colour only when
 // stderr is a terminal and NO_COLOR is unset; piped output stays plain.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { formatPos, type Diagnostic } from '../core/diagnostics.js';
 
@@ -72,8 +72,9 @@ const WIDE = /[\u1100-\u115f\u2e80-\u303e\u3041-\u33ff\u3400-\u4dbf\u4e00-\u9fff
 function sourceLine(file: string, line: number, roots: string[]): string | undefined {
   for (const root of roots) {
     const full = path.resolve(root, file);
+    const stat = statSync(full, { throwIfNoEntry: false });
+    if (!stat?.isFile() || stat.size > 4 * 1024 * 1024) continue;
     try {
-      if (!existsSync(full) || !statSync(full).isFile() || statSync(full).size > 4 * 1024 * 1024) continue;
       return readFileSync(full, 'utf8').split(/\r?\n/)[line - 1];
     } catch {
       return undefined;

@@ -93,6 +93,7 @@ export interface Sibling {
   /** A file name in the same folder. */
   href: string;
   label: string;
+  mediaType: string;
 }
 
 /** The template's letterhead image, read and measured, ready for any writer. */

@@ -48,11 +48,6 @@ async function realpathOfNearest(p: string): Promise<string> {
   }
 }
 
-/** A name a manifest may give a file of the folder: no path, nothing hidden. Manifests are data. */
-export function isPlainFileName(name: unknown): name is string {
-  return typeof name === 'string' && /^[^/\\.][^/\\]*$/.test(name);
-}
-
 /** A published file's bytes, or undefined when it is not there. */
 export async function readPublished(folder: Folder, name: string): Promise<Uint8Array | undefined> {
   try {

@@ -6,9 +6,8 @@
 import path from 'node:path';
 import type { RenderedLetter } from '../build/build-letters.js';
 import { writeFileAtomic } from './atomic-write.js';
-import { sha256 } from '../build/artifacts.js';
 import { withFolderLock, type LockOptions } from './folder-lock.js';
-import { isPlainFileName, readPublished, type Folder } from './out-folder.js';
+import { intactFiles, MANIFEST, readManifest, type ManifestFile } from './manifest.js';
 
 export interface PublishedFile {
   path: string;
@@ -27,7 +26,8 @@ export async function publishLetter(letter: RenderedLetter, version: string, loc
     folder,
     async () => {
       // A build of some formats or languages keeps the others in the checksums, while they are intact.
-      const kept = await intactEarlierFiles(folder, new Set(fresh.map((f) => f.name)));
+      const replaced = new Set(fresh.map((f) => f.name));
+      const kept = await intactFiles(folder, (await readManifest(folder))?.files.filter((f) => !replaced.has(f.name)) ?? []);
       const files = [...fresh, ...kept].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
       const manifest = {
         letter: letter.id,
@@ -39,39 +39,10 @@ export async function publishLetter(letter: RenderedLetter, version: string, loc
         files,
       };
       for (const a of letter.artifacts) await write(a.name, a.bytes);
-      await write('manifest.json', text(`${JSON.stringify(manifest, null, 2)}\n`));
+      await write(MANIFEST, text(`${JSON.stringify(manifest, null, 2)}\n`));
       await write('SHA256SUMS', text(files.map((f) => `${f.sha256}  ${f.name}\n`).join('')));
       return letter.artifacts.map((a) => ({ path: a.path, bytes: a.bytes.byteLength, sha256: a.sha256, ms: Math.round(a.ms ?? 0) }));
     },
     lock,
   );
-}
-
-interface ManifestFile {
-  name: string;
-  language: string;
-  format: string;
-  bytes: number;
-  sha256: string;
-  pages: number | null;
-}
-
-/** The earlier manifest's files that this build does not replace and that are still as recorded. */
-async function intactEarlierFiles(folder: Folder, replaced: Set<string>): Promise<ManifestFile[]> {
-  const bytes = await readPublished(folder, 'manifest.json');
-  if (!bytes) return [];
-  let files: unknown;
-  try {
-    files = (JSON.parse(new TextDecoder().decode(bytes)) as { files?: unknown }).files;
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(files)) return [];
-  const kept: ManifestFile[] = [];
-  for (const f of files as Partial<ManifestFile>[]) {
-    if (!isPlainFileName(f.name) || replaced.has(f.name) || typeof f.sha256 !== 'string') continue;
-    const onDisk = await readPublished(folder, f.name);
-    if (onDisk && sha256(onDisk) === f.sha256) kept.push({ name: f.name, language: String(f.language), format: String(f.format), bytes: onDisk.byteLength, sha256: f.sha256, pages: typeof f.pages === 'number' ? f.pages : null });
-  }
-  return kept;
 }

@@ -22,6 +22,8 @@ export interface Format {
   id: string;
   extension: string;
   mediaType: string;
+  /** What a reader downloads it as, offered from the HTML page (which is not itself a download). */
+  download?: { label: string };
   render(model: DocumentModel, ctx: RenderContext): Promise<Rendered>;
 }
 
@@ -30,12 +32,14 @@ export const FORMATS: readonly Format[] = [
     id: 'pdf',
     extension: 'pdf',
     mediaType: 'application/pdf',
+    download: { label: 'PDF' },
     render: async (model, ctx) => (await import('./pdf/write-pdf.js')).writePdf(model, ctx),
   },
   {
     id: 'docx',
     extension: 'docx',
     mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    download: { label: 'Word (DOCX)' },
     render: async (model, ctx) => (await import('./docx/write-docx.js')).writeDocx(model, ctx),
   },
   {

@@ -21,7 +21,7 @@ export async function writeHtml(model: DocumentModel, ctx: RenderContext): Promi
     ...(meta.authors.length ? [`<meta name="author" content="${escape(meta.authors.join(', '))}">`] : []),
     `<meta name="keywords" content="${escape(meta.keywords.join(', '))}">`,
     ...(meta.siblings?.languages ?? []).map((l) => `<link rel="alternate" hreflang="${escape(l.lang)}" href="${escape(l.href)}">`),
-    ...(meta.siblings?.downloads ?? []).map((d) => `<link rel="alternate" type="${mediaType(d.href)}" href="${escape(d.href)}">`),
+    ...(meta.siblings?.downloads ?? []).map((d) => `<link rel="alternate" type="${escape(d.mediaType)}" href="${escape(d.href)}">`),
     `<style>\n${pageCss(model, families(ctx.fonts, meta.lang))}</style>`,
   ];
   const letterhead = model.letterhead ? `<p class="letterhead"><img src="data:image/${model.letterhead.type === 'jpg' ? 'jpeg' : 'png'};base64,${Buffer.from(model.letterhead.bytes).toString('base64')}" alt="" width="${Math.round(model.letterhead.width)}"></p>\n` : '';
@@ -49,7 +49,7 @@ function families(fonts: FontBook, lang: string): string {
 function navigation(model: DocumentModel): string {
   const s = model.meta.siblings;
   if (!s) return '';
-  const downloads = s.downloads.map((d) => `<li><a href="${escape(d.href)}" type="${mediaType(d.href)}" download>${escape(d.label)}</a></li>`);
+  const downloads = s.downloads.map((d) => `<li><a href="${escape(d.href)}" type="${escape(d.mediaType)}" download>${escape(d.label)}</a></li>`);
   const languages = s.languages.map((l) => `<li><a href="${escape(l.href)}" hreflang="${escape(l.lang)}" lang="${escape(l.lang)}">${escape(l.label)}</a></li>`);
   return `<nav aria-label="${escape(s.heading)}">\n<ul class="downloads">${downloads.join('')}</ul>\n${languages.length ? `<ul class="languages">${languages.join('')}</ul>\n` : ''}</nav>\n`;
 }
@@ -118,10 +118,6 @@ function endnotes(notes: Footnote[]): string {
   return `<section class="footnotes" role="doc-endnotes">\n<ol>\n${items.join('\n')}\n</ol>\n</section>\n`;
 }
 
-function mediaType(href: string): string {
-  return href.endsWith('.pdf') ? 'application/pdf' : 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-}
-
-export function escape(text: string): string {
+function escape(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&${{ '&': 'amp', '<': 'lt', '>': 'gt', '"': 'quot', "'": '#39' }[c]};`);
 }

@@ -1,0 +1,57 @@
+// manifest.json: what a published folder holds (each file's name, language, format, size,
+// SHA-256 and pages) and the key of the inputs it was built from. It is read back to skip an
+// up-to-date build and to keep the files a filtered build did not touch, and always as data
+// someone may have edited: a malformed manifest is no manifest.
+
+import { sha256 } from '../build/artifacts.js';
+import { readPublished, type Folder } from './out-folder.js';
+
+export const MANIFEST = 'manifest.json';
+
+export interface ManifestFile {
+  name: string;
+  language: string;
+  format: string;
+  bytes: number;
+  sha256: string;
+  pages: number | null;
+}
+
+export interface PublishedManifest {
+  inputs?: string;
+  files: ManifestFile[];
+}
+
+/** The folder's manifest, or undefined when it is missing, unreadable or names a file it may not. */
+export async function readManifest(folder: Folder): Promise<PublishedManifest | undefined> {
+  const bytes = await readPublished(folder, MANIFEST);
+  if (!bytes) return undefined;
+  let parsed: { inputs?: unknown; files?: unknown };
+  try {
+    parsed = JSON.parse(new TextDecoder().decode(bytes)) as typeof parsed;
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(parsed.files)) return undefined;
+  const files: ManifestFile[] = [];
+  for (const f of parsed.files as Partial<ManifestFile>[]) {
+    if (!isPlainFileName(f.name) || typeof f.sha256 !== 'string') return undefined;
+    files.push({ name: f.name, language: String(f.language), format: String(f.format), bytes: Number(f.bytes), sha256: f.sha256, pages: typeof f.pages === 'number' ? f.pages : null });
+  }
+  return { ...(typeof parsed.inputs === 'string' ? { inputs: parsed.inputs } : {}), files };
+}
+
+/** A name a manifest may give a file of the folder: no path, nothing hidden. */
+function isPlainFileName(name: unknown): name is string {
+  return typeof name === 'string' && /^[^/\\.][^/\\]*$/.test(name);
+}
+
+/** The entries whose file is still on disk with the recorded checksum. */
+export async function intactFiles(folder: Folder, files: readonly ManifestFile[]): Promise<ManifestFile[]> {
+  const intact: ManifestFile[] = [];
+  for (const f of files) {
+    const onDisk = await readPublished(folder, f.name);
+    if (onDisk && sha256(onDisk) === f.sha256) intact.push({ ...f, bytes: onDisk.byteLength });
+  }
+  return intact;
+}
