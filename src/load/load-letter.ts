@@ -2,7 +2,7 @@
 // All problems of a file are collected and reported together.
 
 import type { ZodError } from 'zod';
-import { DiagnosticBag, error, LetterError, type SourcePos } from '../core/diagnostics.js';
+import { DiagnosticBag, error, LetterError } from '../core/diagnostics.js';
 import type { World } from '../core/world.js';
 import { parseLetterYaml } from './parse-yaml.js';
 import type { CharPolicy } from './text-checks.js';
