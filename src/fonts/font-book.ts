@@ -3,10 +3,11 @@
 // through the World once per process and shared by every language and format.
 
 import { createHash } from 'node:crypto';
-import type * as fontkit from 'fontkit';
 import { z } from 'zod';
 import { DiagnosticBag, error, ExitCode, LetterError } from '../core/diagnostics.js';
 import { decodeText, type Space, type World } from '../core/world.js';
+import { readSfnt, SfntError, shapingTables, type SfntTables } from './sfnt.js';
+import { loadHarfBuzz, Shaper } from './shaper.js';
 
 export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
@@ -28,7 +29,12 @@ export interface Face {
   /** The style this face was made for; a missing style falls back to the nearest face. */
   style: FaceStyle;
   bytes: Uint8Array;
-  font: fontkit.Font;
+  /** Of the bytes: the face's identity across font books. */
+  sha256: string;
+  /** The file's tables, read once. */
+  sfnt: SfntTables;
+  /** HarfBuzz over this face; layout and the PDF writer share its runs. */
+  shaper: Shaper;
 }
 
 export interface FontBook {
@@ -63,8 +69,8 @@ export async function fontConfigSpace(world: World): Promise<Space> {
 }
 
 async function readFontBook(world: World): Promise<FontBook> {
-  // Loaded here, not at the top: a no-op build or `letter --version` never needs a font parser.
-  const { create } = await import('fontkit');
+  // Loaded here, not at the top: a no-op build or `letter --version` never needs a shaper.
+  const hb = await loadHarfBuzz();
   const space = await fontConfigSpace(world);
   const shown = space === 'tool' ? `(letter)/${FONT_CONFIG}` : FONT_CONFIG;
   let config: FontConfig;
@@ -91,18 +97,15 @@ async function readFontBook(world: World): Promise<FontBook> {
             bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} has SHA-256 ${sha}, not the pinned ${spec.sha256}`, 'reinstall with `npm ci`, or pin the new file deliberately'));
             return;
           }
-          let font: ReturnType<typeof create>;
+          let parsed: Parsed;
           try {
-            font = create(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
+            parsed = parseFace(hb, bytes, sha);
           } catch (e) {
-            bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} is not a font that can be read (${(e as Error).message})`, 'name a TrueType or OpenType file'));
+            if (!(e instanceof SfntError)) throw e;
+            bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} is not a font letter can embed: ${e.message}`, 'name a TrueType (.ttf) file; most families publish one'));
             return;
           }
-          if (!('glyphForCodePoint' in font)) {
-            bag.add(error({ file: shown }, `${spec.file} is a font collection; name one font file`));
-            return;
-          }
-          faces.set(`${family}/${style}`, { key: `${family}/${style}`, family, style, bytes, font: font as fontkit.Font });
+          faces.set(`${family}/${style}`, { key: `${family}/${style}`, family, style, bytes: parsed.bytes, sha256: sha, sfnt: parsed.sfnt, shaper: parsed.shaper });
         }, (e: unknown) => {
           // A missing file or one outside the project is the config's fault: say so where it is named.
           if (!(e instanceof LetterError) || e.exitCode !== ExitCode.input) throw e;
@@ -117,6 +120,25 @@ async function readFontBook(world: World): Promise<FontBook> {
   }
   bag.throwIfErrors();
   return makeBook(config, faces);
+}
+
+interface Parsed {
+  bytes: Uint8Array;
+  sfnt: SfntTables;
+  shaper: Shaper;
+}
+
+/** Parsed once per process and file, however many projects (tests, watch) name it. */
+const parsedFaces = new Map<string, Parsed>();
+
+function parseFace(hb: Awaited<ReturnType<typeof loadHarfBuzz>>, bytes: Uint8Array, sha: string): Parsed {
+  let parsed = parsedFaces.get(sha);
+  if (!parsed) {
+    const sfnt = readSfnt(bytes);
+    parsed = { bytes, sfnt, shaper: new Shaper(hb, shapingTables(sfnt)) };
+    parsedFaces.set(sha, parsed);
+  }
+  return parsed;
 }
 
 const FALLBACK: Record<FaceStyle, FaceStyle[]> = {
@@ -135,7 +157,7 @@ function makeBook(config: FontConfig, faces: Map<string, Face>): FontBook {
     }
     throw new Error(`font family ${family} has no regular face`);
   };
-  const covering = (lang: string, cp: number): string => chain(lang).find((fam) => face(fam, 'regular').font.hasGlyphForCodePoint(cp)) ?? chain(lang)[0]!;
+  const covering = (lang: string, cp: number): string => chain(lang).find((fam) => face(fam, 'regular').shaper.has(cp)) ?? chain(lang)[0]!;
   return {
     chain,
     face,

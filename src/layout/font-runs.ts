@@ -26,8 +26,8 @@ export function fontRuns(text: string, lang: string, style: FaceStyle, fonts: Fo
     const cp = ch.codePointAt(0)!;
     if (IGNORABLE.test(ch)) continue;
     let face: Face | undefined;
-    if (current && COMMON.test(ch) && current.font.hasGlyphForCodePoint(cp)) face = current;
-    else face = chain.find((f) => f.font.hasGlyphForCodePoint(cp));
+    if (current && COMMON.test(ch) && current.shaper.has(cp)) face = current;
+    else face = chain.find((f) => f.shaper.has(cp));
     if (!face) {
       if (!problems.some((p) => p.message.includes(codePointLabel(cp)))) {
         problems.push(error(pos, `no font has "${ch}" (${codePointLabel(cp)})`, `the fonts tried for \`${lang}\` are ${fonts.chain(lang).join(', ')}; add a face that has it in fonts/fonts.json, or remove the character`));

@@ -1,9 +1,9 @@
 // The faces a DOCX embeds, each cut down to what the document needs: every character it uses
 // in that style, basic Latin, and for the Korean regular face the 2,350 common Hangul
-// syllables of KS X 1001, so a partner can still type a few words in Word. harfbuzz's
-// hb-subset (the `subset-font` package) keeps the cmap Word needs; fontkit's subsets lack one.
+// syllables of KS X 1001, so a partner can still type a few words in Word. hb-subset keeps
+// the cmap Word needs.
 
-import subsetFont from 'subset-font';
+import { subsetFace } from '../../fonts/subset.js';
 import { styleOf, type Face, type FaceStyle, type FontBook } from '../../fonts/font-book.js';
 import type { Block, DocumentModel, Inline } from '../../model/document.js';
 
@@ -48,16 +48,11 @@ const cache = new Map<string, Promise<Uint8Array>>();
 
 function subset(face: Face, text: string, eastAsian: boolean): Promise<Uint8Array> {
   const chars = [...new Set(text)].sort().join('');
-  const key = `${face.key}\0${chars}`;
+  const key = `${face.sha256}\0${chars}`;
   let bytes = cache.get(key);
   if (bytes === undefined) {
-    bytes = subsetFont(Buffer.from(face.bytes.buffer, face.bytes.byteOffset, face.bytes.byteLength), chars, {
-      targetFormat: 'truetype',
-      noHinting: true,
-      // Only the glyphs the characters map to: no alternates, small caps or ligatures Word would not use.
-      noLayoutClosure: true,
-      ...(eastAsian ? { dropTables: EAST_ASIAN_DROP } : {}),
-    }).then((b: Buffer) => new Uint8Array(b));
+    // Only the glyphs the characters map to: no alternates, small caps or ligatures Word would not use.
+    bytes = subsetFace(face, { text: chars, ...(eastAsian ? { dropTables: EAST_ASIAN_DROP } : {}) });
     cache.set(key, bytes);
   }
   return bytes;

@@ -1,112 +1,144 @@
-// The PDF writer: lays the model out (src/layout/) and has pdfkit draw each placed piece of
-// text. pdfkit embeds every face as a subset with a ToUnicode map; the creation date comes
-// from the model so the same letter gives the same bytes. The PDF is tagged: its structure
-// tree follows the layout's, page numbers are marked as pagination artifacts.
+// The PDF writer: lays the model out (src/layout/) and writes each placed piece of text as the
+// glyphs layout shaped (pdf-fonts.ts embeds the faces). The file is tagged: its structure
+// tree follows the layout's, each paragraph's text on a page is one marked-content sequence,
+// and page numbers, rules and the letterhead are artifacts. Dates come from the model and
+// nothing else varies, so the same letter gives the same bytes.
 
-import PDFDocument from 'pdfkit';
-import type { Face } from '../../fonts/font-book.js';
 import { layoutDocument } from '../../layout/layout-document.js';
-import type { PlacedText, StructureNode } from '../../layout/types.js';
+import type { Page, PlacedText, StructureNode } from '../../layout/types.js';
 import type { DocumentModel } from '../../model/document.js';
 import type { RenderContext, Rendered } from '../formats.js';
+import { PdfFonts } from './pdf-fonts.js';
+import { imageXObject } from './pdf-images.js';
+import { num, PdfFile, pdfDate, type PdfValue, Ref, Text } from './pdf-objects.js';
 
-type StructElement = ReturnType<PDFKit.PDFDocument['struct']>;
+interface Element {
+  ref: Ref;
+  kids: PdfValue[];
+}
 
 export async function writePdf(model: DocumentModel, ctx: RenderContext): Promise<Rendered> {
   const laidOut = layoutDocument(model, ctx.fonts);
   const { meta } = model;
-  const doc = new PDFDocument({
-    autoFirstPage: false,
-    size: [model.styles.page.width, model.styles.page.height],
-    margin: 0,
-    pdfVersion: '1.7',
-    lang: meta.lang,
-    tagged: true,
-    displayTitle: true,
-    compress: true,
-    info: {
-      Title: meta.title,
-      ...(meta.subject ? { Subject: meta.subject } : {}),
-      Author: meta.authors.join(', '),
-      Keywords: meta.keywords.join(', '),
-      Creator: 'letter',
-      Producer: 'letter (pdfkit)',
-      CreationDate: meta.created,
-      ModDate: meta.created,
-    },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
+  const file = new PdfFile();
 
-  const registered = new Set<string>();
-  const use = (face: Face, size: number) => {
-    if (!registered.has(face.key)) {
-      doc.registerFont(face.key, Buffer.from(face.bytes.buffer, face.bytes.byteOffset, face.bytes.byteLength));
-      registered.add(face.key);
-    }
-    doc.font(face.key).fontSize(size);
-  };
-  const draw = (item: PlacedText) => {
-    use(item.face, item.size);
-    // An empty ActualText hides a line-end hyphen from text extraction and copy-paste.
-    if (item.hyphen) (doc as unknown as { addContent(s: string): void }).addContent('/Span <</ActualText ()>> BDC');
-    doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic', ...(item.letterSpacing ? { characterSpacing: item.letterSpacing } : {}) });
-    if (item.hyphen) (doc as unknown as { addContent(s: string): void }).addContent('EMC');
-    if (item.href) doc.link(item.x, item.y - item.size * 0.8, item.width, item.size, item.href);
-  };
-
-  const elements = structureElements(doc, laidOut.structure);
+  const fonts = new PdfFonts(file);
+  for (const page of laidOut.pages) for (const item of page.items) fonts.use(item.face, item.face.shaper.shape(item.text));
+  await fonts.embed();
+  const images = new Map<Uint8Array, string>();
+  const xobjects: Record<string, Ref> = {};
   for (const page of laidOut.pages) {
-    doc.addPage({ size: [page.width, page.height], margin: 0 });
-    // One marked-content sequence per run of items of the same paragraph on this page.
-    let open: StructureNode | undefined;
-    for (const item of page.items) {
-      if (item.tag !== open && open) doc.endMarkedContent();
-      if (!item.tag) {
-        open = undefined;
-        doc.markContent('Artifact', { type: 'Pagination' });
-        draw(item);
-        doc.endMarkedContent();
-        continue;
-      }
-      if (item.tag !== open) {
-        elements.get(item.tag)!.add(doc.markStructureContent(item.tag.type));
-        open = item.tag;
-      }
-      draw(item);
-    }
-    if (open) doc.endMarkedContent();
     for (const image of page.images) {
-      doc.markContent('Artifact', { type: 'Layout' });
-      doc.image(Buffer.from(image.bytes.buffer, image.bytes.byteOffset, image.bytes.byteLength), image.x, image.y, { width: image.width, height: image.height });
-      doc.endMarkedContent();
-    }
-    for (const rule of page.rules) {
-      doc.markContent('Artifact', { type: 'Layout' });
-      doc.moveTo(rule.x, rule.y).lineTo(rule.x + rule.width, rule.y).lineWidth(0.5).stroke();
-      doc.endMarkedContent();
+      if (images.has(image.bytes)) continue;
+      const name = `Im${images.size + 1}`;
+      images.set(image.bytes, name);
+      xobjects[name] = await imageXObject(file, image.bytes);
     }
   }
-  elements.get(laidOut.structure)!.end();
-  doc.end();
-  await done;
-  return { bytes: Buffer.concat(chunks), warnings: laidOut.warnings, pages: laidOut.pages.length };
+  const resources = file.add({ Font: fonts.resources(), ...(images.size ? { XObject: xobjects } : {}) });
+
+  const pagesRef = file.ref();
+  const elements = new Map<StructureNode, Element>();
+  const allocate = (node: StructureNode) => {
+    elements.set(node, { ref: file.ref(), kids: [] });
+    node.children.forEach(allocate);
+  };
+  allocate(laidOut.structure);
+
+  const parentTree: PdfValue[] = [];
+  const pageRefs = laidOut.pages.map((page, index) => {
+    const ref = file.ref();
+    const { content, owners, links } = pageContent(page, fonts, ref, elements, images);
+    parentTree.push(index, owners);
+    const annots = links.map(({ item, rect }) => file.add({ Type: 'Annot', Subtype: 'Link', Rect: rect, Border: [0, 0, 0], A: { S: 'URI', URI: new Text(item.href!) } }));
+    file.set(ref, {
+      Type: 'Page',
+      Parent: pagesRef,
+      MediaBox: [0, 0, page.width, page.height],
+      Resources: resources,
+      Contents: file.stream({}, content),
+      StructParents: index,
+      // Tab order follows the structure, as PDF/UA asks of pages with annotations.
+      Tabs: 'S',
+      ...(annots.length ? { Annots: annots } : {}),
+    });
+    return ref;
+  });
+  file.set(pagesRef, { Type: 'Pages', Kids: pageRefs, Count: pageRefs.length });
+
+  const structRoot = file.ref();
+  const writeElement = (node: StructureNode, parent: Ref) => {
+    const el = elements.get(node)!;
+    for (const child of node.children) el.kids.push(elements.get(child)!.ref);
+    file.set(el.ref, { Type: 'StructElem', S: node.type, P: parent, K: el.kids });
+    node.children.forEach((c) => writeElement(c, el.ref));
+  };
+  writeElement(laidOut.structure, structRoot);
+  file.set(structRoot, { Type: 'StructTreeRoot', K: [elements.get(laidOut.structure)!.ref], ParentTree: { Nums: parentTree }, ParentTreeNextKey: pageRefs.length });
+
+  const info = file.add({
+    Title: new Text(meta.title),
+    ...(meta.subject ? { Subject: new Text(meta.subject) } : {}),
+    Author: new Text(meta.authors.join(', ')),
+    Keywords: new Text(meta.keywords.join(', ')),
+    Creator: new Text('letter'),
+    Producer: new Text('letter'),
+    CreationDate: pdfDate(meta.created),
+    ModDate: pdfDate(meta.created),
+  });
+  const catalog = file.add({
+    Type: 'Catalog',
+    Pages: pagesRef,
+    Lang: new Text(meta.lang),
+    MarkInfo: { Marked: true },
+    StructTreeRoot: structRoot,
+    ViewerPreferences: { DisplayDocTitle: true },
+  });
+  return { bytes: file.finish(catalog, info), warnings: laidOut.warnings, pages: laidOut.pages.length };
 }
 
-/** A pdfkit structure element for every node, attached under the document's root. */
-function structureElements(doc: PDFKit.PDFDocument, root: StructureNode): Map<StructureNode, StructElement> {
-  const elements = new Map<StructureNode, StructElement>();
-  const make = (node: StructureNode, parent: StructElement | undefined) => {
-    const el = doc.struct(node.type);
-    if (parent) parent.add(el);
-    else doc.addStructure(el);
-    elements.set(node, el);
-    node.children.forEach((c) => make(c, el));
+/** A page's content stream, the structure elements owning its marked content (by MCID), its links. */
+function pageContent(page: Page, fonts: PdfFonts, pageRef: Ref, elements: Map<StructureNode, Element>, images: Map<Uint8Array, string>) {
+  // Layout measures y downwards from the top; so does this page's space after the first cm.
+  const ops: string[] = [`1 0 0 -1 0 ${num(page.height)} cm`];
+  const owners: Ref[] = [];
+  const links: { item: PlacedText; rect: number[] }[] = [];
+  const draw = (item: PlacedText) => {
+    // An empty ActualText hides a line-end hyphen from text extraction and copy-paste.
+    if (item.hyphen) ops.push('/Span <</ActualText ()>> BDC');
+    ops.push(fonts.show(item.face, item.size, item.face.shaper.shape(item.text), item.x, item.y, item.letterSpacing));
+    if (item.hyphen) ops.push('EMC');
+    if (item.href) {
+      const top = item.y - item.size * 0.8;
+      links.push({ item, rect: [item.x, page.height - top - item.size, item.x + item.width, page.height - top].map((v) => Math.round(v * 1000) / 1000) });
+    }
   };
-  make(root, undefined);
-  return elements;
+  // One marked-content sequence per run of items of the same paragraph on this page.
+  let open: StructureNode | undefined;
+  for (const item of page.items) {
+    if (item.tag !== open && open) ops.push('EMC');
+    if (!item.tag) {
+      open = undefined;
+      ops.push('/Artifact <</Type /Pagination>> BDC');
+      draw(item);
+      ops.push('EMC');
+      continue;
+    }
+    if (item.tag !== open) {
+      const el = elements.get(item.tag)!;
+      ops.push(`/${item.tag.type} <</MCID ${owners.length}>> BDC`);
+      el.kids.push({ Type: 'MCR', Pg: pageRef, MCID: owners.length });
+      owners.push(el.ref);
+      open = item.tag;
+    }
+    draw(item);
+  }
+  if (open) ops.push('EMC');
+  for (const image of page.images) {
+    ops.push(`/Artifact <</Type /Layout>> BDC q ${num(image.width)} 0 0 ${num(-image.height)} ${num(image.x)} ${num(image.y + image.height)} cm /${images.get(image.bytes)} Do Q EMC`);
+  }
+  for (const rule of page.rules) {
+    ops.push(`/Artifact <</Type /Layout>> BDC q 0.5 w ${num(rule.x)} ${num(rule.y)} m ${num(rule.x + rule.width)} ${num(rule.y)} l S Q EMC`);
+  }
+  return { content: ops.join('\n'), owners, links };
 }

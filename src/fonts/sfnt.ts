@@ -1,0 +1,161 @@
+// Reads the few things letter needs from an OpenType file without a font library: its table
+// directory (to tell a font from other bytes, and a collection or PostScript outlines from
+// what we embed), the metrics a PDF font descriptor states, and which glyphs a composite glyph
+// is built from (they travel with it into a subset).
+
+export class SfntError extends Error {}
+
+export interface SfntTables {
+  bytes: Uint8Array;
+  view: DataView;
+  tables: Map<string, { offset: number; length: number }>;
+}
+
+/** The table directory; throws SfntError for bytes that are not a single TrueType-outline font. */
+export function readSfnt(bytes: Uint8Array): SfntTables {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (bytes.length < 12) throw new SfntError('too short to be a font');
+  const version = view.getUint32(0);
+  if (version === 0x74746366) throw new SfntError('a font collection; name one font file');
+  if (version === 0x4f54544f) throw new SfntError('PostScript (CFF) outlines; letter embeds TrueType outlines');
+  if (version !== 0x00010000 && version !== 0x74727565) throw new SfntError('not an OpenType/TrueType font');
+  const count = view.getUint16(4);
+  if (12 + count * 16 > bytes.length) throw new SfntError('its table directory is cut short');
+  const tables = new Map<string, { offset: number; length: number }>();
+  for (let i = 0; i < count; i++) {
+    const at = 12 + i * 16;
+    const tag = String.fromCharCode(bytes[at]!, bytes[at + 1]!, bytes[at + 2]!, bytes[at + 3]!);
+    const offset = view.getUint32(at + 8);
+    const length = view.getUint32(at + 12);
+    if (offset + length > bytes.length) throw new SfntError(`its ${tag.trim()} table runs past the end of the file`);
+    tables.set(tag, { offset, length });
+  }
+  for (const tag of ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'loca', 'glyf']) {
+    if (!tables.has(tag)) throw new SfntError(`it has no ${tag} table`);
+  }
+  return { bytes, view, tables };
+}
+
+function at(font: SfntTables, tag: string): number {
+  return font.tables.get(tag)!.offset;
+}
+
+/** What a PDF FontDescriptor says of a face, in font units (italic angle in degrees). */
+export interface FaceMetrics {
+  unitsPerEm: number;
+  bbox: [number, number, number, number];
+  ascent: number;
+  descent: number;
+  capHeight: number;
+  italicAngle: number;
+  fixedPitch: boolean;
+  serif: boolean;
+  postscriptName: string;
+}
+
+export function faceMetrics(font: SfntTables): FaceMetrics {
+  const { view } = font;
+  const head = at(font, 'head');
+  const hhea = at(font, 'hhea');
+  const os2 = font.tables.get('OS/2');
+  const post = font.tables.get('post');
+  const ascent = view.getInt16(hhea + 4);
+  const capHeight = os2 && view.getUint16(os2.offset) >= 2 && os2.length >= 90 ? view.getInt16(os2.offset + 88) : ascent;
+  // sFamilyClass 8 is sans serif; PANOSE serif style 11–13 likewise. Anything else reads as serif.
+  const familyClass = os2 ? view.getInt16(os2.offset + 30) >> 8 : 0;
+  return {
+    unitsPerEm: view.getUint16(head + 18),
+    bbox: [view.getInt16(head + 36), view.getInt16(head + 38), view.getInt16(head + 40), view.getInt16(head + 42)],
+    ascent,
+    descent: view.getInt16(hhea + 6),
+    capHeight,
+    italicAngle: post ? view.getInt32(post.offset + 4) / 65536 : 0,
+    fixedPitch: post ? view.getUint32(post.offset + 12) !== 0 : false,
+    serif: familyClass !== 8,
+    postscriptName: postscriptName(font),
+  };
+}
+
+/** name ID 6, which PDF uses as BaseFont; letters and digits only, as the spec allows. */
+function postscriptName(font: SfntTables): string {
+  const name = font.tables.get('name');
+  let found = '';
+  if (name) {
+    const { view, bytes } = font;
+    const count = view.getUint16(name.offset + 2);
+    const strings = name.offset + view.getUint16(name.offset + 4);
+    for (let i = 0; i < count && !found; i++) {
+      const r = name.offset + 6 + i * 12;
+      if (view.getUint16(r + 6) !== 6) continue;
+      const platform = view.getUint16(r);
+      const length = view.getUint16(r + 8);
+      const start = strings + view.getUint16(r + 10);
+      const raw = bytes.subarray(start, start + length);
+      found = platform === 3 || platform === 0 ? new TextDecoder('utf-16be').decode(raw) : String.fromCharCode(...raw);
+    }
+  }
+  return found.replace(/[^A-Za-z0-9-]/g, '') || 'Font';
+}
+
+/** `gids` and every glyph their composites draw on, recursively: what hb-subset keeps. */
+export function glyphClosure(font: SfntTables, gids: Iterable<number>): Set<number> {
+  const { view } = font;
+  const longLoca = view.getInt16(at(font, 'head') + 50) === 1;
+  const loca = at(font, 'loca');
+  const glyf = at(font, 'glyf');
+  const numGlyphs = view.getUint16(at(font, 'maxp') + 4);
+  const offset = (g: number) => (longLoca ? view.getUint32(loca + g * 4) : view.getUint16(loca + g * 2) * 2);
+  const out = new Set<number>();
+  const visit = (g: number) => {
+    if (out.has(g) || g >= numGlyphs) return;
+    out.add(g);
+    const start = offset(g);
+    if (offset(g + 1) === start || view.getInt16(glyf + start) >= 0) return;
+    let p = glyf + start + 10;
+    for (;;) {
+      const flags = view.getUint16(p);
+      visit(view.getUint16(p + 2));
+      p += 4 + (flags & 0x0001 ? 4 : 2); // ARG_1_AND_2_ARE_WORDS
+      if (flags & 0x0008) p += 2; // WE_HAVE_A_SCALE
+      else if (flags & 0x0040) p += 4; // WE_HAVE_AN_X_AND_Y_SCALE
+      else if (flags & 0x0080) p += 8; // WE_HAVE_A_TWO_BY_TWO
+      if (!(flags & 0x0020)) break; // MORE_COMPONENTS
+    }
+  };
+  visit(0);
+  for (const g of gids) visit(g);
+  return out;
+}
+
+/** What shaping reads: cmap, metrics and layout tables. Outlines are most of a CJK file. */
+const SHAPING_TABLES = new Set(['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'OS/2', 'GSUB', 'GPOS', 'GDEF', 'kern', 'morx', 'kerx', 'trak', 'ankr', 'feat', 'fvar', 'avar', 'HVAR']);
+
+/** The font without its outlines: a shaper's copy of a 14 MB CJK face is then a few hundred KB. */
+export function shapingTables(font: SfntTables): Uint8Array {
+  const kept = [...font.tables].filter(([t]) => SHAPING_TABLES.has(t)).sort(([a], [b]) => (a < b ? -1 : 1));
+  const dir = 12 + kept.length * 16;
+  const size = kept.reduce((n, [, t]) => n + ((t.length + 3) & ~3), dir);
+  const out = new Uint8Array(size);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, font.view.getUint32(0));
+  view.setUint16(4, kept.length);
+  const pow = 2 ** Math.floor(Math.log2(kept.length || 1));
+  view.setUint16(6, pow * 16);
+  view.setUint16(8, Math.log2(pow));
+  view.setUint16(10, kept.length * 16 - pow * 16);
+  let at = dir;
+  kept.forEach(([t, { offset, length }], i) => {
+    const rec = 12 + i * 16;
+    for (let k = 0; k < 4; k++) out[rec + k] = t.charCodeAt(k);
+    view.setUint32(rec + 8, at);
+    view.setUint32(rec + 12, length);
+    out.set(font.bytes.subarray(offset, offset + length), at);
+    at += (length + 3) & ~3;
+  });
+  return out;
+}
+
+/** maxp's glyph count. */
+export function glyphCount(font: SfntTables): number {
+  return font.view.getUint16(at(font, 'maxp') + 4);
+}

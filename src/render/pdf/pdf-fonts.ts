@@ -1,0 +1,163 @@
+// The PDF's fonts: each face is embedded once as a Type0 font over a CIDFontType2 subset cut
+// by hb-subset to exactly the glyphs layout shaped. Text is shown glyph by glyph (Identity-H,
+// CID = glyph of the subset), with the shaper's kerning as TJ adjustments, so the PDF sets
+// what layout measured without shaping anything again. A ToUnicode map gives each glyph the
+// characters it was shaped from, for search and copy.
+
+import { createHash } from 'node:crypto';
+import type { Face } from '../../fonts/font-book.js';
+import { faceMetrics, glyphClosure, glyphCount, readSfnt } from '../../fonts/sfnt.js';
+import type { GlyphRun } from '../../fonts/shaper.js';
+import { subsetFace } from '../../fonts/subset.js';
+import { num, type PdfFile, type Ref, Text } from './pdf-objects.js';
+
+/** Tables a PDF renderer never reads from an embedded TrueType program. */
+const PDF_DROP = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'STAT', 'DSIG', 'vhea', 'vmtx', 'VORG', 'kern', 'name', 'gasp', 'hdmx', 'LTSH', 'VDMX', 'morx', 'feat', 'meta'];
+
+interface Embedded {
+  name: string;
+  ref: Ref;
+  newGid: Map<number, number>;
+  /** Nominal advance of each original glyph, in thousandths of an em (what /W says). */
+  width: Map<number, number>;
+  upem: number;
+}
+
+export class PdfFonts {
+  private readonly used = new Map<Face, Map<number, string>>();
+  private readonly embedded = new Map<Face, Embedded>();
+
+  constructor(private readonly file: PdfFile) {}
+
+  /** Notes a run's glyphs and the text each stands for; call for every run before `embed`. */
+  use(face: Face, run: GlyphRun): void {
+    let glyphs = this.used.get(face);
+    if (!glyphs) this.used.set(face, (glyphs = new Map()));
+    for (let i = 0; i < run.glyphs.length; i++) {
+      const gid = run.glyphs[i]!;
+      if (glyphs.get(gid)) continue;
+      // The glyph that starts a cluster stands for the cluster's characters; the others for none.
+      const start = run.clusters[i]!;
+      const first = run.clusters.indexOf(start) === i;
+      const end = run.clusters.find((c) => c > start) ?? run.text.length;
+      glyphs.set(gid, first ? run.text.slice(start, end) : '');
+    }
+  }
+
+  /** Subsets every face used and writes its font objects. */
+  async embed(): Promise<void> {
+    let n = 0;
+    for (const [face, glyphs] of this.used) {
+      const kept = [...glyphClosure(face.sfnt, glyphs.keys())].sort((a, b) => a - b);
+      const bytes = await subsetFace(face, { glyphs: kept, dropTables: PDF_DROP });
+      const subsetGlyphs = glyphCount(readSfnt(bytes));
+      if (subsetGlyphs !== kept.length) throw new Error(`${face.key}: hb-subset kept ${subsetGlyphs} glyphs, expected ${kept.length}`);
+      const newGid = new Map(kept.map((g, i) => [g, i]));
+      const metrics = faceMetrics(face.sfnt);
+      const scale = 1000 / metrics.unitsPerEm;
+      const width = new Map(kept.map((g) => [g, round(face.shaper.advanceOf(g) * scale)]));
+      const name = `${subsetTag(face.key, kept)}+${metrics.postscriptName}`;
+      this.embedded.set(face, { name: `F${++n}`, ref: this.fontObjects(name, bytes, metrics, kept, width, glyphs, scale), newGid, width, upem: metrics.unitsPerEm });
+    }
+  }
+
+  /** Every embedded font by its resource name, for the pages' /Font dictionary. */
+  resources(): Record<string, Ref> {
+    return Object.fromEntries([...this.embedded.values()].map((e) => [e.name, e.ref]));
+  }
+
+  /** Operators that show `run` at (x, baseline y) on the current page, y measured downwards. */
+  show(face: Face, size: number, run: GlyphRun, x: number, y: number, letterSpacing = 0): string {
+    const font = this.embedded.get(face);
+    if (!font) throw new Error(`${face.key} was drawn before it was embedded`);
+    const scale = 1000 / font.upem;
+    let tj = '';
+    let hex = '';
+    const adjust = (thousandths: number) => {
+      if (Math.abs(thousandths) < 0.001) return;
+      if (hex) tj += `<${hex}>`;
+      hex = '';
+      tj += ` ${num(thousandths)} `;
+    };
+    for (let i = 0; i < run.glyphs.length; i++) {
+      const gid = run.glyphs[i]!;
+      const offset = run.xOffsets[i]! * scale;
+      adjust(-offset);
+      hex += font.newGid.get(gid)!.toString(16).padStart(4, '0');
+      // TJ moves by the nominal width; the shaper's advance may differ (kerning).
+      adjust(font.width.get(gid)! - run.advances[i]! * scale + offset);
+    }
+    if (hex) tj += `<${hex}>`;
+    // Tc outlives ET, so a spaced run puts it back.
+    const spacing = letterSpacing ? [`${num(letterSpacing)} Tc `, '0 Tc '] : ['', ''];
+    return `BT /${font.name} ${num(size)} Tf 1 0 0 -1 ${num(x)} ${num(y)} Tm ${spacing[0]}[${tj.trim()}] TJ ${spacing[1]}ET`;
+  }
+
+  private fontObjects(baseFont: string, bytes: Uint8Array, m: ReturnType<typeof faceMetrics>, kept: number[], width: Map<number, number>, text: Map<number, string>, scale: number): Ref {
+    const file = this.file;
+    const flags = (m.fixedPitch ? 1 : 0) | (m.serif ? 2 : 0) | 4 | (m.italicAngle !== 0 ? 64 : 0);
+    const descriptor = file.add({
+      Type: 'FontDescriptor',
+      FontName: baseFont,
+      Flags: flags,
+      FontBBox: m.bbox.map((v) => round(v * scale)),
+      ItalicAngle: m.italicAngle,
+      Ascent: round(m.ascent * scale),
+      Descent: round(m.descent * scale),
+      CapHeight: round(m.capHeight * scale),
+      StemV: 0,
+      FontFile2: file.stream({ Length1: bytes.length }, bytes),
+    });
+    const cidFont = file.add({
+      Type: 'Font',
+      Subtype: 'CIDFontType2',
+      BaseFont: baseFont,
+      CIDSystemInfo: { Registry: new Text('Adobe'), Ordering: new Text('Identity'), Supplement: 0 },
+      FontDescriptor: descriptor,
+      W: [0, kept.map((g) => width.get(g)!)],
+      CIDToGIDMap: 'Identity',
+    });
+    const toUnicode = file.stream({}, toUnicodeCMap(kept.map((g) => text.get(g) ?? '')));
+    return file.add({ Type: 'Font', Subtype: 'Type0', BaseFont: baseFont, Encoding: 'Identity-H', DescendantFonts: [cidFont], ToUnicode: toUnicode });
+  }
+}
+
+/** A CMap from each CID (the subset's glyph) to the UTF-16 of its text. */
+function toUnicodeCMap(texts: string[]): string {
+  const entries: string[] = [];
+  texts.forEach((t, cid) => {
+    if (!t) return;
+    let hex = '';
+    for (let i = 0; i < t.length; i++) hex += t.charCodeAt(i).toString(16).padStart(4, '0');
+    entries.push(`<${cid.toString(16).padStart(4, '0')}> <${hex}>`);
+  });
+  const blocks: string[] = [];
+  for (let i = 0; i < entries.length; i += 100) {
+    const chunk = entries.slice(i, i + 100);
+    blocks.push(`${chunk.length} beginbfchar\n${chunk.join('\n')}\nendbfchar`);
+  }
+  return `/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <ffff>
+endcodespacerange
+${blocks.join('\n')}
+endcmap
+CMapName currentdict /CIDCMap defineresource pop
+end
+end`;
+}
+
+/** Six capitals, as PDF subset names require, derived from the glyphs kept: same subset, same tag. */
+function subsetTag(key: string, kept: number[]): string {
+  const digest = createHash('sha256').update(key).update(Uint32Array.from(kept)).digest();
+  return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
+}
+
+function round(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}

@@ -1,0 +1,57 @@
+// The font-file reader: what it refuses, the outline-free copy the shaper gets, and the glyph
+// closure that must agree with hb-subset for the PDF's glyph numbering to hold.
+
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { faceMetrics, glyphClosure, glyphCount, readSfnt, SfntError, shapingTables } from '../../src/fonts/sfnt.js';
+import { subsetFace } from '../../src/fonts/subset.js';
+import { REPO } from '../helpers/project.js';
+
+const serifBytes = readFileSync(path.join(REPO, 'node_modules/source-serif/TTF/SourceSerif4-Regular.ttf'));
+const serif = readSfnt(serifBytes);
+
+describe('readSfnt', () => {
+  it.each([
+    ['garbage', Buffer.from('not a font at all'), /not an OpenType\/TrueType font/],
+    ['a truncated directory', serifBytes.subarray(0, 40), /table directory is cut short/],
+    ['a collection', Buffer.concat([Buffer.from('ttcf'), serifBytes.subarray(4, 64)]), /font collection/],
+    ['CFF outlines', Buffer.concat([Buffer.from('OTTO'), serifBytes.subarray(4)]), /PostScript \(CFF\) outlines/],
+  ])('refuses %s with a reason', (_, bytes, reason) => {
+    expect(() => readSfnt(bytes)).toThrow(SfntError);
+    expect(() => readSfnt(bytes)).toThrow(reason);
+  });
+
+  it('reads the metrics a PDF font descriptor needs', () => {
+    const m = faceMetrics(serif);
+    expect(m.postscriptName).toBe('SourceSerif4-Regular');
+    expect(m.unitsPerEm).toBe(1000);
+    expect(m.ascent).toBeGreaterThan(m.capHeight);
+    expect(m.descent).toBeLessThan(0);
+    expect(m.serif).toBe(true);
+  });
+});
+
+describe('shapingTables', () => {
+  it('keeps cmap, metrics and layout tables and leaves the outlines out', () => {
+    const bytes = shapingTables(serif);
+    expect(() => readSfnt(bytes)).toThrow(/no loca table/);
+    const view = new DataView(bytes.buffer);
+    const tags = Array.from({ length: view.getUint16(4) }, (_, i) => String.fromCharCode(...bytes.subarray(12 + i * 16, 16 + i * 16)));
+    expect(tags).toEqual(expect.arrayContaining(['GPOS', 'GSUB', 'cmap', 'hmtx']));
+    expect(tags).not.toContain('glyf');
+    expect(bytes.length).toBeLessThan(serifBytes.length / 2);
+  });
+});
+
+describe('glyphClosure', () => {
+  it('adds the components of composite glyphs, which hb-subset keeps too', async () => {
+    const composites = Array.from({ length: glyphCount(serif) }, (_, g) => g).filter((g) => glyphClosure(serif, [g]).size > 2);
+    expect(composites.length).toBeGreaterThan(100);
+    const sample = composites.slice(0, 40);
+    const closure = glyphClosure(serif, sample);
+    expect(closure.size).toBeGreaterThan(sample.length + 1);
+    const subset = await subsetFace({ bytes: serifBytes, sha256: 'source-serif-regular' }, { glyphs: sample });
+    expect(glyphCount(readSfnt(subset))).toBe(closure.size);
+  });
+});
