@@ -3,6 +3,7 @@
 // An up-to-date build never loads this module, nor the font parser and writers behind it.
 
 import { LetterError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
+import { collectIfLarge } from '../core/heap.js';
 import type { World } from '../core/world.js';
 import { loadFontBook } from '../fonts/font-book.js';
 import type { Letter } from '../load/load-letter.js';
@@ -25,6 +26,7 @@ export async function renderArtifacts(world: World, letter: Letter, template: Te
         const start = performance.now();
         const { bytes, warnings: found, pages } = await format.render(model, { fonts });
         const ms = performance.now() - start;
+        collectIfLarge();
         warnings.push(...found);
         const name = artifactName(letter.id, lang, format);
         artifacts.push({ letter: letter.id, lang, format: format.id, name, path: `${folder.shown}/${name}`, bytes, sha256: sha256(bytes), ms, ...(pages ? { pages } : {}) });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import v8 from 'node:v8';
 import { Command } from 'commander';
 import { ExitCode } from '../core/diagnostics.js';
+import { allowCollections } from '../core/heap.js';
 import { nodeWorld } from '../core/node-world.js';
 import { VERSION } from '../core/version.js';
 import { buildCommand } from './build-command.js';
@@ -31,15 +32,21 @@ const defaultIO = (): CliIO => ({
 export async function main(argv: string[], io?: CliIO): Promise<number> {
   // Only a real process owns its signals; a library caller or a test keeps its own.
   const restoreSignals = io ? undefined : cleanUpOnInterrupt(() => translator(uiLanguage(process.env, langUiFlag(argv)))('interrupted'));
-  // A build is a short process on few cores. V8 would re-compile HarfBuzz's wasm with TurboFan
-  // on background threads, which takes both cores and stalls module loading meanwhile; its
-  // baseline code is fast enough for a letter (seed build, 2 cores: 1.9 s → 1.45 s).
-  if (!io) v8.setFlagsFromString('--liftoff-only');
+  if (!io) tuneForShortProcess();
   try {
     return await run(argv, io ?? defaultIO());
   } finally {
     restoreSignals?.();
   }
+}
+
+/** A build is a short process on few cores that owns its heap. */
+function tuneForShortProcess(): void {
+  // V8 would re-compile HarfBuzz's wasm with TurboFan on background threads, which takes both
+  // cores and stalls module loading meanwhile; baseline code is fast enough for a letter
+  // (seed build, 2 cores: 1.9 s → 1.45 s).
+  v8.setFlagsFromString('--liftoff-only');
+  allowCollections();
 }
 
 /** `--lang-ui` as typed: the language is needed before commander parses (help, interrupts). */
