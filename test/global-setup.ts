@@ -1,5 +1,6 @@
 // Tests that run `letter` as a real process (signals, concurrent builds) run bin/letter.js,
-// which loads dist/: compile it once before any test, so it is never older than src/.
+// which loads dist/bundle/: compile and bundle once before any test, so it is never older
+// than src/.
 
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
@@ -8,4 +9,5 @@ import { fileURLToPath } from 'node:url';
 export default function setup(): void {
   const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
   execFileSync(process.execPath, [path.join(repo, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', path.join(repo, 'tsconfig.build.json')], { stdio: 'inherit' });
+  execFileSync(process.execPath, [path.join(repo, 'scripts', 'bundle-cli.mjs')], { stdio: 'inherit' });
 }
