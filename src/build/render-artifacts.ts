@@ -15,12 +15,16 @@ import type { RenderedArtifact } from './build-letters.js';
 import { letterModel } from './letter-model.js';
 
 export async function renderArtifacts(world: World, letter: Letter, template: TemplateFiles, languages: string[], formats: Format[], folder: Folder): Promise<{ artifacts: RenderedArtifact[]; warnings: Diagnostic[] }> {
-  const fonts = await loadFontBook(world);
+  // The faces are read and hashed off the main thread while the models are made.
+  const fontBook = loadFontBook(world);
+  fontBook.catch(() => undefined);
+  const models = languages.map((lang) => letterModel(letter, lang, template, world.env));
+  const fonts = await fontBook;
   const artifacts: RenderedArtifact[] = [];
   const problems: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
-  for (const lang of languages) {
-    const model = letterModel(letter, lang, template, world.env);
+  for (const [i, lang] of languages.entries()) {
+    const model = models[i]!;
     for (const format of formats) {
       try {
         const start = performance.now();
