@@ -132,25 +132,72 @@ const SHAPING_TABLES = new Set(['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'OS/2', 
 
 /** The font without its outlines: a shaper's copy of a 14 MB CJK face is then a few hundred KB. */
 export function shapingTables(font: SfntTables): Uint8Array {
-  const kept = [...font.tables].filter(([t]) => SHAPING_TABLES.has(t)).sort(([a], [b]) => (a < b ? -1 : 1));
-  const dir = 12 + kept.length * 16;
-  const size = kept.reduce((n, [, t]) => n + ((t.length + 3) & ~3), dir);
+  const tables = new Map<string, Uint8Array>();
+  for (const [tag, { offset, length }] of font.tables) if (SHAPING_TABLES.has(tag)) tables.set(tag, font.bytes.subarray(offset, offset + length));
+  return writeSfnt(font.view.getUint32(0), tables);
+}
+
+/**
+ * The font with only `keep`'s outlines (every other glyph left empty, so glyph ids stay) and
+ * without `drop`'s tables: what hb-subset is given instead of a 14 MB CJK file, which it would
+ * otherwise copy into its heap and check table by table. `keep` must be closed (glyphClosure).
+ */
+export function trimmedFont(font: SfntTables, keep: ReadonlySet<number>, drop: readonly string[]): Uint8Array {
+  const { view, bytes } = font;
+  const numGlyphs = glyphCount(font);
+  const longLoca = view.getInt16(at(font, 'head') + 50) === 1;
+  const loca = at(font, 'loca');
+  const glyf = at(font, 'glyf');
+  const offset = (g: number) => (longLoca ? view.getUint32(loca + g * 4) : view.getUint16(loca + g * 2) * 2);
+  const kept = [...keep].filter((g) => g < numGlyphs).sort((a, b) => a - b);
+  const glyfSize = kept.reduce((n, g) => n + ((offset(g + 1) - offset(g) + 3) & ~3), 0);
+  const newGlyf = new Uint8Array(glyfSize);
+  const newLoca = new DataView(new ArrayBuffer((numGlyphs + 1) * 4));
+  let end = 0;
+  let next = 0;
+  for (let g = 0; g < numGlyphs; g++) {
+    newLoca.setUint32(g * 4, end);
+    if (kept[next] !== g) continue;
+    next++;
+    const start = offset(g);
+    const length = offset(g + 1) - start;
+    newGlyf.set(bytes.subarray(glyf + start, glyf + start + length), end);
+    end += (length + 3) & ~3;
+  }
+  newLoca.setUint32(numGlyphs * 4, end);
+  // A copy (Buffer's slice would share the font's memory).
+  const head = new Uint8Array(bytes.subarray(at(font, 'head'), at(font, 'head') + font.tables.get('head')!.length));
+  new DataView(head.buffer).setInt16(50, 1); // indexToLocFormat: long offsets
+  const tables = new Map<string, Uint8Array>();
+  for (const [tag, { offset: o, length }] of font.tables) if (!drop.includes(tag) && tag !== 'DSIG') tables.set(tag, bytes.subarray(o, o + length));
+  tables.set('head', head);
+  tables.set('loca', new Uint8Array(newLoca.buffer));
+  tables.set('glyf', newGlyf);
+  return writeSfnt(view.getUint32(0), tables);
+}
+
+/** An sfnt file of `tables`, in tag order, 4-byte aligned; checksums are left zero (no reader here checks them). */
+function writeSfnt(version: number, tables: Map<string, Uint8Array>): Uint8Array {
+  const tags = [...tables.keys()].sort();
+  const dir = 12 + tags.length * 16;
+  const size = tags.reduce((n, t) => n + ((tables.get(t)!.length + 3) & ~3), dir);
   const out = new Uint8Array(size);
   const view = new DataView(out.buffer);
-  view.setUint32(0, font.view.getUint32(0));
-  view.setUint16(4, kept.length);
-  const pow = 2 ** Math.floor(Math.log2(kept.length || 1));
+  view.setUint32(0, version);
+  view.setUint16(4, tags.length);
+  const pow = 2 ** Math.floor(Math.log2(tags.length || 1));
   view.setUint16(6, pow * 16);
   view.setUint16(8, Math.log2(pow));
-  view.setUint16(10, kept.length * 16 - pow * 16);
+  view.setUint16(10, tags.length * 16 - pow * 16);
   let at = dir;
-  kept.forEach(([t, { offset, length }], i) => {
+  tags.forEach((t, i) => {
+    const data = tables.get(t)!;
     const rec = 12 + i * 16;
     for (let k = 0; k < 4; k++) out[rec + k] = t.charCodeAt(k);
     view.setUint32(rec + 8, at);
-    view.setUint32(rec + 12, length);
-    out.set(font.bytes.subarray(offset, offset + length), at);
-    at += (length + 3) & ~3;
+    view.setUint32(rec + 12, data.length);
+    out.set(data, at);
+    at += (data.length + 3) & ~3;
   });
   return out;
 }

@@ -81,25 +81,42 @@ function hbFace(hb: HbSubset, id: string, bytes: Uint8Array): number {
     faces.delete(oldId);
     held -= old.size;
   }
+  entry = load(hb, bytes);
+  faces.set(id, entry);
+  return entry.face;
+}
+
+/** A face over a copy of `bytes` in the wasm heap; the caller frees both. */
+function load(hb: HbSubset, bytes: Uint8Array): { face: number; data: number; size: number } {
   const data = hb.malloc(bytes.byteLength);
   if (!data) throw new Error(`hb-subset: no memory for a ${bytes.byteLength}-byte face`);
   new Uint8Array(hb.memory.buffer, data, bytes.byteLength).set(bytes);
   const blob = hb.hb_blob_create(data, bytes.byteLength, HB_MEMORY_MODE_READONLY, 0, 0);
-  entry = { face: hb.hb_face_create(blob, 0), data, size: bytes.byteLength };
+  const face = hb.hb_face_create(blob, 0);
   hb.hb_blob_destroy(blob);
-  faces.set(id, entry);
-  return entry.face;
+  return { face, data, size: bytes.byteLength };
 }
 
 const tag = (s: string) => ((s.charCodeAt(0) << 24) | (s.charCodeAt(1) << 16) | (s.charCodeAt(2) << 8) | s.charCodeAt(3)) >>> 0;
 
 /**
  * A TrueType subset without hinting and without glyphs reached only through layout rules.
- * `face.sha256` names the bytes, so a face is copied into the heap once however it is reached.
+ * A face with a `sha256` stays in the heap for later subsets; one without (a trimmed copy
+ * made for this call) is freed after it.
  */
-export async function subsetFace(face: { bytes: Uint8Array; sha256: string }, request: SubsetRequest): Promise<Uint8Array> {
+export async function subsetFace(face: { bytes: Uint8Array; sha256?: string }, request: SubsetRequest): Promise<Uint8Array> {
   const hb = await harfbuzzSubset();
-  const hbf = hbFace(hb, face.sha256, face.bytes);
+  if (face.sha256) return cut(hb, hbFace(hb, face.sha256, face.bytes), request);
+  const transient = load(hb, face.bytes);
+  try {
+    return cut(hb, transient.face, request);
+  } finally {
+    hb.hb_face_destroy(transient.face);
+    hb.free(transient.data);
+  }
+}
+
+function cut(hb: HbSubset, hbf: number, request: SubsetRequest): Uint8Array {
   const input = hb.hb_subset_input_create_or_fail();
   if (!input) throw new Error('hb_subset_input_create_or_fail failed');
   try {

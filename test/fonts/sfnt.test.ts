@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { faceMetrics, glyphClosure, glyphCount, readSfnt, SfntError, shapingTables } from '../../src/fonts/sfnt.js';
+import { faceMetrics, glyphClosure, glyphCount, readSfnt, SfntError, shapingTables, trimmedFont, type SfntTables } from '../../src/fonts/sfnt.js';
 import { subsetFace } from '../../src/fonts/subset.js';
 import { REPO } from '../helpers/project.js';
 
@@ -53,5 +53,31 @@ describe('glyphClosure', () => {
     expect(closure.size).toBeGreaterThan(sample.length + 1);
     const subset = await subsetFace({ bytes: serifBytes, sha256: 'source-serif-regular' }, { glyphs: sample });
     expect(glyphCount(readSfnt(subset))).toBe(closure.size);
+  });
+});
+
+/** Glyph `g`'s outline bytes, through loca in whichever format head says. */
+function outline(font: SfntTables, g: number): Buffer {
+  const { view, tables } = font;
+  const long = view.getInt16(tables.get('head')!.offset + 50) === 1;
+  const loca = tables.get('loca')!.offset;
+  const glyf = tables.get('glyf')!.offset;
+  const at = (i: number) => (long ? view.getUint32(loca + i * 4) : view.getUint16(loca + i * 2) * 2);
+  return Buffer.from(font.bytes.subarray(glyf + at(g), glyf + at(g + 1)));
+}
+
+describe('trimmedFont', () => {
+  it('keeps the outlines asked for under their ids, empties the rest, and leaves the original alone', () => {
+    const before = Buffer.from(serifBytes);
+    const keep = glyphClosure(serif, [36, 61, 500]);
+    const trimmed = readSfnt(trimmedFont(serif, keep, ['GSUB', 'name']));
+    expect(Buffer.from(serifBytes).equals(before)).toBe(true);
+    expect(glyphCount(trimmed)).toBe(glyphCount(serif));
+    expect(trimmed.tables.has('GSUB')).toBe(false);
+    for (let g = 0; g < glyphCount(serif); g++) {
+      const want = keep.has(g) ? outline(serif, g) : Buffer.alloc(0);
+      expect(outline(trimmed, g).subarray(0, want.length).equals(want)).toBe(true);
+      if (!keep.has(g)) expect(outline(trimmed, g).length).toBe(0);
+    }
   });
 });

@@ -3,6 +3,7 @@
 // syllables of KS X 1001, so a partner can still type a few words in Word. hb-subset keeps
 // the cmap Word needs.
 
+import { glyphClosure, trimmedFont } from '../../fonts/sfnt.js';
 import { subsetFace } from '../../fonts/subset.js';
 import { styleOf, type Face, type FaceStyle, type FontBook } from '../../fonts/font-book.js';
 import type { Block, DocumentModel, Inline } from '../../model/document.js';
@@ -52,7 +53,10 @@ function subset(face: Face, text: string, eastAsian: boolean): Promise<Uint8Arra
   let bytes = cache.get(key);
   if (bytes === undefined) {
     // Only the glyphs the characters map to: no alternates, small caps or ligatures Word would not use.
-    bytes = subsetFace(face, { text: chars, ...(eastAsian ? { dropTables: EAST_ASIAN_DROP } : {}) });
+    // A CJK face goes to hb-subset trimmed to those glyphs; it is most of the work otherwise.
+    bytes = eastAsian
+      ? subsetFace({ bytes: trimmedFont(face.sfnt, glyphClosure(face.sfnt, [...chars].map((c) => face.shaper.glyph(c.codePointAt(0)!))), EAST_ASIAN_DROP) }, { text: chars, dropTables: EAST_ASIAN_DROP })
+      : subsetFace(face, { text: chars });
     cache.set(key, bytes);
   }
   return bytes;

@@ -6,7 +6,7 @@
 
 import { createHash } from 'node:crypto';
 import type { Face } from '../../fonts/font-book.js';
-import { faceMetrics, glyphClosure, glyphCount, readSfnt } from '../../fonts/sfnt.js';
+import { faceMetrics, glyphClosure, glyphCount, readSfnt, trimmedFont } from '../../fonts/sfnt.js';
 import type { GlyphRun } from '../../fonts/shaper.js';
 import { subsetFace } from '../../fonts/subset.js';
 import { num, type PdfFile, type Ref, Text } from './pdf-objects.js';
@@ -48,8 +48,9 @@ export class PdfFonts {
   async embed(): Promise<void> {
     let n = 0;
     for (const [face, glyphs] of this.used) {
-      const kept = [...glyphClosure(face.sfnt, glyphs.keys())].sort((a, b) => a - b);
-      const bytes = await subsetFace(face, { glyphs: kept, dropTables: PDF_DROP });
+      const closure = glyphClosure(face.sfnt, glyphs.keys());
+      const kept = [...closure].sort((a, b) => a - b);
+      const bytes = await subsetFace({ bytes: trimmedFont(face.sfnt, closure, PDF_DROP) }, { glyphs: kept, dropTables: PDF_DROP });
       const subsetGlyphs = glyphCount(readSfnt(bytes));
       if (subsetGlyphs !== kept.length) throw new Error(`${face.key}: hb-subset kept ${subsetGlyphs} glyphs, expected ${kept.length}`);
       const newGid = new Map(kept.map((g, i) => [g, i]));
