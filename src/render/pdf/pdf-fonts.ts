@@ -67,7 +67,11 @@ export class PdfFonts {
     return Object.fromEntries([...this.embedded.values()].map((e) => [e.name, e.ref]));
   }
 
-  /** Operators that show `run` at (x, baseline y) on the current page, y measured downwards. */
+  /**
+   * Operators that show `run` at (x, baseline y) on the current page, y measured downwards.
+   * Horizontal offsets become TJ adjustments; vertical ones (stacked marks) are not drawn:
+   * Hangul syllables and NFC Latin, which letters are written in, are shaped without them.
+   */
   show(face: Face, size: number, run: GlyphRun, x: number, y: number, letterSpacing = 0): string {
     const font = this.embedded.get(face);
     if (!font) throw new Error(`${face.key} was drawn before it was embedded`);
