@@ -15,7 +15,7 @@ import type { RenderedArtifact } from './build-letters.js';
 import { letterModel } from './letter-model.js';
 
 export async function renderArtifacts(world: World, letter: Letter, template: TemplateFiles, languages: string[], formats: Format[], folder: Folder): Promise<{ artifacts: RenderedArtifact[]; warnings: Diagnostic[] }> {
-  // The faces are read and hashed off the main thread while the models are made.
+  // The faces are read (on libuv's threads) while the models are made.
   const fontBook = loadFontBook(world);
   fontBook.catch(() => undefined);
   const models = languages.map((lang) => letterModel(letter, lang, template, world.env));

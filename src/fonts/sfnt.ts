@@ -33,7 +33,31 @@ export function readSfnt(bytes: Uint8Array): SfntTables {
   for (const tag of ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'loca', 'glyf']) {
     if (!tables.has(tag)) throw new SfntError(`it has no ${tag} table`);
   }
-  return { bytes, view, tables };
+  const font = { bytes, view, tables };
+  checkGlyphIndex(font);
+  return font;
+}
+
+/** Every glyph's outline must lie inside glyf, so later reads by glyph id stay in the file. */
+function checkGlyphIndex(font: SfntTables): void {
+  const { view, tables } = font;
+  const short = (tag: string, min: number) => {
+    if (tables.get(tag)!.length < min) throw new SfntError(`its ${tag} table is cut short`);
+  };
+  short('head', 54);
+  short('hhea', 36);
+  short('maxp', 6);
+  const longLoca = view.getInt16(at(font, 'head') + 50) === 1;
+  const numGlyphs = glyphCount(font);
+  short('loca', (numGlyphs + 1) * (longLoca ? 4 : 2));
+  const loca = at(font, 'loca');
+  const glyfLength = tables.get('glyf')!.length;
+  let previous = 0;
+  for (let g = 0; g <= numGlyphs; g++) {
+    const offset = longLoca ? view.getUint32(loca + g * 4) : view.getUint16(loca + g * 2) * 2;
+    if (offset < previous || offset > glyfLength) throw new SfntError(`its glyph index (loca) points outside the outlines, at glyph ${g}`);
+    previous = offset;
+  }
 }
 
 function at(font: SfntTables, tag: string): number {

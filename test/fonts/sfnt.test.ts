@@ -11,12 +11,24 @@ import { REPO } from '../helpers/project.js';
 const serifBytes = readFileSync(path.join(REPO, 'node_modules/source-serif/TTF/SourceSerif4-Regular.ttf'));
 const serif = readSfnt(serifBytes);
 
+/** A copy of the font whose loca entry `g` says `value`. */
+function withLoca(bytes: Buffer, g: number, value: number): Buffer {
+  const copy = Buffer.from(bytes);
+  const font = readSfnt(copy);
+  const long = font.view.getInt16(font.tables.get('head')!.offset + 50) === 1;
+  const at = font.tables.get('loca')!.offset + g * (long ? 4 : 2);
+  if (long) copy.writeUInt32BE(value, at);
+  else copy.writeUInt16BE(value, at);
+  return copy;
+}
+
 describe('readSfnt', () => {
   it.each([
     ['garbage', Buffer.from('not a font at all'), /not an OpenType\/TrueType font/],
     ['a truncated directory', serifBytes.subarray(0, 40), /table directory is cut short/],
     ['a collection', Buffer.concat([Buffer.from('ttcf'), serifBytes.subarray(4, 64)]), /font collection/],
     ['CFF outlines', Buffer.concat([Buffer.from('OTTO'), serifBytes.subarray(4)]), /PostScript \(CFF\) outlines/],
+    ['a glyph index past the outlines', withLoca(serifBytes, 5, 0xffff), /points outside the outlines, at glyph 5/],
   ])('refuses %s with a reason', (_, bytes, reason) => {
     expect(() => readSfnt(bytes)).toThrow(SfntError);
     expect(() => readSfnt(bytes)).toThrow(reason);
