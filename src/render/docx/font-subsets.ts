@@ -93,8 +93,7 @@ function charactersByStyle(model: DocumentModel): Map<FaceStyle, string> {
 
 function ksX1001Hangul(): string {
   // The 2,350 syllables are KS X 1001 rows 16–40, which EUC-KR encodes as 0xB0A1–0xC8FE.
-  const decoder = new TextDecoder('euc-kr');
-  let text = '';
-  for (let hi = 0xb0; hi <= 0xc8; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) text += decoder.decode(new Uint8Array([hi, lo]));
-  return text;
+  const bytes: number[] = [];
+  for (let hi = 0xb0; hi <= 0xc8; hi++) for (let lo = 0xa1; lo <= 0xfe; lo++) bytes.push(hi, lo);
+  return new TextDecoder('euc-kr').decode(Uint8Array.from(bytes));
 }
