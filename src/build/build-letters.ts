@@ -6,6 +6,7 @@
 import { DiagnosticBag, error, LetterError, type Diagnostic } from '../core/diagnostics.js';
 import { closestName } from '../core/suggest.js';
 import type { World } from '../core/world.js';
+import { loadFontBook } from '../fonts/font-book.js';
 import { letterFile, loadLetter } from '../load/load-letter.js';
 import type { CharPolicy } from '../load/text-checks.js';
 import { FORMATS, type Format } from '../render/formats.js';
@@ -104,6 +105,9 @@ async function renderLetter(world: World, id: string, formats: Format[], options
   const list = letter.data.signatories;
   const signatories = { count: list.list.length, asOf: list.as_of ?? list.list.map((s) => s.joined ?? '').sort().at(-1) ?? null };
   if (!options.force && (await isUpToDate(folder, inputs))) return { id, folder, artifacts: [], warnings: [], inputs, upToDate: true, signatories };
+  // Start reading the fonts now: renderArtifacts finds the same promise, and the files arrive
+  // while its module loads and the models are made.
+  loadFontBook(world).catch(() => undefined);
   const { renderArtifacts } = await import('./render-artifacts.js');
   const { artifacts, warnings } = await renderArtifacts(world, letter, template, languages, formats, folder);
   return { id, folder, artifacts, warnings, inputs, upToDate: false, signatories };

@@ -70,7 +70,9 @@ export async function fontConfigSpace(world: World): Promise<Space> {
 
 async function readFontBook(world: World): Promise<FontBook> {
   // Loaded here, not at the top: a no-op build or `letter --version` never needs a shaper.
-  const hb = await loadHarfBuzz();
+  // The files are read meanwhile; each waits for HarfBuzz only once it is read and checked.
+  const harfbuzz = loadHarfBuzz();
+  harfbuzz.catch(() => undefined);
   const space = await fontConfigSpace(world);
   const shown = space === 'tool' ? `(letter)/${FONT_CONFIG}` : FONT_CONFIG;
   let config: FontConfig;
@@ -91,12 +93,13 @@ async function readFontBook(world: World): Promise<FontBook> {
       // A project's own fonts live in the project; npm: files belong to the tool's installation.
       const fileSpace: Space = spec.file.startsWith('npm:') ? 'tool' : space;
       loads.push(
-        world.readFile(spec.file, fileSpace).then((bytes) => {
+        world.readFile(spec.file, fileSpace).then(async (bytes) => {
           const sha = createHash('sha256').update(bytes).digest('hex');
           if (sha !== spec.sha256) {
             bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} has SHA-256 ${sha}, not the pinned ${spec.sha256}`, 'reinstall with `npm ci`, or pin the new file deliberately'));
             return;
           }
+          const hb = await harfbuzz;
           let parsed: Parsed;
           try {
             parsed = parseFace(hb, bytes, sha);
