@@ -1,6 +1,6 @@
 // Bundles the compiled CLI (dist/cli/main.js, from tsc) into dist/bundle/ with esbuild, one
 // chunk per lazily imported part, so that starting `letter` reads a few files instead of
-// resolving some hundreds of modules: the seed's build went from 1.9 s to 1.45 s on two cores.
+// resolving some hundreds of modules: the seed's build takes about a quarter less time.
 // Identifiers are kept, so an internal error's stack still names our functions. The bundle
 // sits two folders below the package root, like dist/cli/, so paths made from import.meta.url
 // (templates, fonts, package.json) resolve the same. harfbuzzjs loads its wasm beside itself

@@ -2,7 +2,7 @@
 // 10,000 signatories holds about 75 MB of live data between artifacts, yet peaked at 500 MB
 // of RSS because each artifact's garbage was still there when the next began. A full
 // collection there (about 70 ms, and only once the heap passes 128 MB) keeps the peak near
-// 370 MB. Only a process that owns its heap turns this on (the CLI); a library caller's
+// 360 MB. Only a process that owns its heap turns this on (the CLI); a library caller's
 // process is left alone.
 
 import v8 from 'node:v8';

@@ -13,16 +13,16 @@ import { renderArtifacts } from '../helpers/render.js';
 let dispose: (() => void) | undefined;
 afterEach(() => dispose?.());
 
-function projectWithLetterhead(image: Buffer | string) {
+function projectWithLetterhead(image: Buffer | string, name = 'logo.png') {
   const p = tempProject();
   dispose = p.dispose;
   cpSync(path.join(fixture('minimal'), 'letters'), path.join(p.root, 'letters'), { recursive: true });
   const dir = path.join(p.root, 'templates/joint-letter');
   cpSync(path.join(REPO, 'templates/joint-letter'), dir, { recursive: true });
   const styles = JSON.parse(readFileSync(path.join(dir, 'styles.json'), 'utf8')) as Record<string, unknown>;
-  styles.letterhead = { image: 'logo.png', width: 120 };
+  styles.letterhead = { image: name, width: 120 };
   writeFileSync(path.join(dir, 'styles.json'), JSON.stringify(styles, null, 2));
-  writeFileSync(path.join(dir, 'logo.png'), image);
+  writeFileSync(path.join(dir, name), image);
   return p.root;
 }
 
@@ -41,6 +41,21 @@ describe('letterhead', () => {
     expect(Number(extent.getAttribute('cy'))).toBeCloseTo(40 * 12700, -4);
     const again = await renderArtifacts(root, 'minimal', ['docx']);
     expect(again.get('en.docx')!.sha256).toBe(out.get('en.docx')!.sha256);
+  });
+
+  it('keeps the transparency of a PNG as a soft mask', async () => {
+    const root = projectWithLetterhead(solidPng(40, 10, [200, 30, 40], 64));
+    const pdf = Buffer.from((await renderArtifacts(root, 'minimal', ['pdf'])).get('en.pdf')!.bytes).toString('latin1');
+    expect(pdf).toMatch(/\/SMask \d+ 0 R/);
+    expect(pdf).toMatch(/\/ColorSpace \/DeviceGray/);
+  });
+
+  it('embeds a JPEG as it is, sized from its frame header', async () => {
+    const jpeg = readFileSync(path.join(fixture('letterhead'), 'logo.jpg'));
+    const root = projectWithLetterhead(jpeg, 'logo.jpg');
+    const pdf = Buffer.from((await renderArtifacts(root, 'minimal', ['pdf'])).get('en.pdf')!.bytes).toString('latin1');
+    expect(pdf).toMatch(/\/Width 83 \/Height 117 \/ColorSpace \/DeviceRGB \/BitsPerComponent 8 \/Filter \/DCTDecode/);
+    expect(pdf).toContain(jpeg.subarray(0, 64).toString('latin1'));
   });
 
   it('refuses a file that is not an image, naming styles.json', async () => {
