@@ -128,8 +128,11 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page'], reserv
       const ls = letterSpacing(word, spacing.ratio);
       word.boxes.forEach((box, b) => {
         const lastBox = b === word.boxes.length - 1;
-        // The space after a word is drawn as part of its last box, so extracted text keeps it.
-        const space = lastBox && w < gaps && word.spaceAfter > 0 ? ' ' : '';
+        // The space after a word is drawn as part of its last box, so extracted text keeps it:
+        // at a line's end too (where it shows nothing), or the tagged text of a paragraph, which
+        // screen readers follow, would run the last word of a line into the first of the next.
+        const endsLine = w === gaps;
+        const space = lastBox && (word.spaceAfter > 0 || (endsLine && word.breakAfter)) ? ' ' : '';
         const chars = [...box.text].length;
         const item: PlacedText = { x, y: baseline - (box.rise ?? 0), text: box.text + space, face: box.face, size: box.size, width: box.width + ls * (lastBox ? chars - 1 : chars), tag: para.tag };
         if (ls) item.letterSpacing = ls;

@@ -2,7 +2,7 @@
 
 import { execFileSync } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildSeed, expectWholeLetter } from '../helpers/seed.js';
+import { buildSeed, expectWholeLetter, seedParagraphs } from '../helpers/seed.js';
 
 let seed: Awaited<ReturnType<typeof buildSeed>>;
 beforeAll(async () => {
@@ -37,6 +37,13 @@ describe.each(['en', 'ko'])('the seed letter’s %s PDF read by poppler and qpdf
     for (let p = 1; p <= pages; p++) {
       expect(run('pdftotext', '-f', String(p), '-l', String(p), seed.file(lang, 'pdf'), '-').replace(/\s+/g, '')).toContain(`${p}/${pages}`);
     }
+  });
+
+  it('keeps the word space at every line end in the tagged text a screen reader follows', () => {
+    // Each tagged run of text, as poppler reads it through the structure tree, one after another.
+    const tagged = [...run('pdfinfo', '-struct-text', seed.file(lang, 'pdf')).matchAll(/^\s*"(.*)"$/gm)].map((m) => m[1]).join('');
+    // Added hyphens lie outside the paragraphs' tagged text, so each paragraph reads as written.
+    for (const paragraph of seedParagraphs(lang)) expect(tagged).toContain(paragraph);
   });
 
   it('is tagged, titled and in its language', () => {

@@ -104,10 +104,7 @@ function pageContent(page: Page, fonts: PdfFonts, pageRef: Ref, elements: Map<St
   const owners: Ref[] = [];
   const links: { item: PlacedText; rect: number[] }[] = [];
   const draw = (item: PlacedText) => {
-    // An empty ActualText hides a line-end hyphen from text extraction and copy-paste.
-    if (item.hyphen) ops.push('/Span <</ActualText ()>> BDC');
     ops.push(fonts.show(item.face, item.size, item.face.shaper.shape(item.text), item.x, item.y, item.letterSpacing));
-    if (item.hyphen) ops.push('EMC');
     if (item.href) {
       const top = item.y - item.size * 0.8;
       links.push({ item, rect: [item.x, page.height - top - item.size, item.x + item.width, page.height - top].map((v) => Math.round(v * 1000) / 1000) });
@@ -116,20 +113,28 @@ function pageContent(page: Page, fonts: PdfFonts, pageRef: Ref, elements: Map<St
   // One marked-content sequence per run of items of the same paragraph on this page.
   let open: StructureNode | undefined;
   for (const item of page.items) {
-    if (item.tag !== open && open) ops.push('EMC');
-    if (!item.tag) {
+    // A line-end hyphen is layout, not text: the paragraph's sequence pauses around it.
+    const tag = item.hyphen ? undefined : item.tag;
+    if (tag !== open && open) {
+      ops.push('EMC');
       open = undefined;
-      ops.push('/Artifact <</Type /Pagination>> BDC');
+    }
+    if (!tag) {
+      // Page numbers are pagination artifacts. A hyphen sits between two sequences of its
+      // paragraph, where a reader following the tags never meets it, in a span whose empty
+      // ActualText hides it from extraction and copy-paste too (poppler ignores ActualText on
+      // an artifact, and ends a tagged sequence at a span nested in it).
+      ops.push(item.hyphen ? '/Span <</ActualText ()>> BDC' : '/Artifact <</Type /Pagination>> BDC');
       draw(item);
       ops.push('EMC');
       continue;
     }
-    if (item.tag !== open) {
-      const el = elements.get(item.tag)!;
-      ops.push(`/${item.tag.type} <</MCID ${owners.length}>> BDC`);
+    if (tag !== open) {
+      const el = elements.get(tag)!;
+      ops.push(`/${tag.type} <</MCID ${owners.length}>> BDC`);
       el.kids.push({ Type: 'MCR', Pg: pageRef, MCID: owners.length });
       owners.push(el.ref);
-      open = item.tag;
+      open = tag;
     }
     draw(item);
   }
