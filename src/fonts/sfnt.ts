@@ -9,10 +9,14 @@ export interface SfntTables {
   bytes: Uint8Array;
   view: DataView;
   tables: Map<string, { offset: number; length: number }>;
+  /** Where each glyph's outline starts in glyf, and (last) where the outlines end: loca, read once. */
+  glyphOffsets: Uint32Array<ArrayBuffer>;
 }
 
 /** The table directory; throws SfntError for bytes that are not a single TrueType-outline font. */
-export function readSfnt(bytes: Uint8Array): SfntTables {
+export function readSfnt(file: Uint8Array): SfntTables {
+  // A plain view: a Node Buffer's subarray is several times slower to make and copy from.
+  const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (bytes.length < 12) throw new SfntError('too short to be a font');
   const version = view.getUint32(0);
@@ -33,13 +37,13 @@ export function readSfnt(bytes: Uint8Array): SfntTables {
   for (const tag of ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'loca', 'glyf']) {
     if (!tables.has(tag)) throw new SfntError(`it has no ${tag} table`);
   }
-  const font = { bytes, view, tables };
-  checkGlyphIndex(font);
+  const font = { bytes, view, tables, glyphOffsets: new Uint32Array(0) };
+  font.glyphOffsets = glyphIndex(font);
   return font;
 }
 
-/** Every glyph's outline must lie inside glyf, so later reads by glyph id stay in the file. */
-function checkGlyphIndex(font: SfntTables): void {
+/** loca as numbers; every outline must lie inside glyf, so later reads by glyph id stay in the file. */
+function glyphIndex(font: SfntTables): Uint32Array<ArrayBuffer> {
   const { view, tables } = font;
   const short = (tag: string, min: number) => {
     if (tables.get(tag)!.length < min) throw new SfntError(`its ${tag} table is cut short`);
@@ -52,12 +56,15 @@ function checkGlyphIndex(font: SfntTables): void {
   short('loca', (numGlyphs + 1) * (longLoca ? 4 : 2));
   const loca = at(font, 'loca');
   const glyfLength = tables.get('glyf')!.length;
+  const offsets = new Uint32Array(numGlyphs + 1);
   let previous = 0;
   for (let g = 0; g <= numGlyphs; g++) {
     const offset = longLoca ? view.getUint32(loca + g * 4) : view.getUint16(loca + g * 2) * 2;
     if (offset < previous || offset > glyfLength) throw new SfntError(`its glyph index (loca) points outside the outlines, at glyph ${g}`);
+    offsets[g] = offset;
     previous = offset;
   }
+  return offsets;
 }
 
 function at(font: SfntTables, tag: string): number {
@@ -123,18 +130,14 @@ function postscriptName(font: SfntTables): string {
 
 /** `gids` and every glyph their composites draw on, recursively: what hb-subset keeps. */
 export function glyphClosure(font: SfntTables, gids: Iterable<number>): Set<number> {
-  const { view } = font;
-  const longLoca = view.getInt16(at(font, 'head') + 50) === 1;
-  const loca = at(font, 'loca');
+  const { view, glyphOffsets: offsets } = font;
   const glyf = at(font, 'glyf');
-  const numGlyphs = view.getUint16(at(font, 'maxp') + 4);
-  const offset = (g: number) => (longLoca ? view.getUint32(loca + g * 4) : view.getUint16(loca + g * 2) * 2);
   const out = new Set<number>();
   const visit = (g: number) => {
-    if (out.has(g) || g >= numGlyphs) return;
+    if (out.has(g) || g >= offsets.length - 1) return;
     out.add(g);
-    const start = offset(g);
-    if (offset(g + 1) === start || view.getInt16(glyf + start) >= 0) return;
+    const start = offsets[g]!;
+    if (offsets[g + 1] === start || view.getInt16(glyf + start) >= 0) return;
     let p = glyf + start + 10;
     for (;;) {
       const flags = view.getUint16(p);
@@ -167,37 +170,44 @@ export function shapingTables(font: SfntTables): Uint8Array {
  * otherwise copy into its heap and check table by table. `keep` must be closed (glyphClosure).
  */
 export function trimmedFont(font: SfntTables, keep: ReadonlySet<number>, drop: readonly string[]): Uint8Array {
-  const { view, bytes } = font;
-  const numGlyphs = glyphCount(font);
-  const longLoca = view.getInt16(at(font, 'head') + 50) === 1;
-  const loca = at(font, 'loca');
+  const { bytes, glyphOffsets: offsets } = font;
+  const numGlyphs = offsets.length - 1;
   const glyf = at(font, 'glyf');
-  const offset = (g: number) => (longLoca ? view.getUint32(loca + g * 4) : view.getUint16(loca + g * 2) * 2);
   const kept = [...keep].filter((g) => g < numGlyphs).sort((a, b) => a - b);
-  const glyfSize = kept.reduce((n, g) => n + ((offset(g + 1) - offset(g) + 3) & ~3), 0);
-  const newGlyf = new Uint8Array(glyfSize);
-  const newLoca = new DataView(new ArrayBuffer((numGlyphs + 1) * 4));
+  // New loca (long offsets, big-endian) with the outlines packed in glyph order, unpadded.
+  const newLoca = new Uint8Array((numGlyphs + 1) * 4);
   let end = 0;
   let next = 0;
-  for (let g = 0; g < numGlyphs; g++) {
-    newLoca.setUint32(g * 4, end);
-    if (kept[next] !== g) continue;
-    next++;
-    const start = offset(g);
-    const length = offset(g + 1) - start;
-    newGlyf.set(bytes.subarray(glyf + start, glyf + start + length), end);
-    end += (length + 3) & ~3;
+  for (let g = 0; g <= numGlyphs; g++) {
+    newLoca[g * 4] = end >>> 24;
+    newLoca[g * 4 + 1] = (end >>> 16) & 0xff;
+    newLoca[g * 4 + 2] = (end >>> 8) & 0xff;
+    newLoca[g * 4 + 3] = end & 0xff;
+    if (kept[next] === g) {
+      end += offsets[g + 1]! - offsets[g]!;
+      next++;
+    }
   }
-  newLoca.setUint32(numGlyphs * 4, end);
-  // A copy (Buffer's slice would share the font's memory).
+  const newGlyf = new Uint8Array(end);
+  // Kept glyphs come in long runs of consecutive ids, each run one copy.
+  let to = 0;
+  for (let i = 0; i < kept.length; ) {
+    let j = i;
+    while (j + 1 < kept.length && kept[j + 1] === kept[j]! + 1) j++;
+    const from = offsets[kept[i]!]!;
+    const until = offsets[kept[j]! + 1]!;
+    newGlyf.set(bytes.subarray(glyf + from, glyf + until), to);
+    to += until - from;
+    i = j + 1;
+  }
   const head = new Uint8Array(bytes.subarray(at(font, 'head'), at(font, 'head') + font.tables.get('head')!.length));
   new DataView(head.buffer).setInt16(50, 1); // indexToLocFormat: long offsets
   const tables = new Map<string, Uint8Array>();
   for (const [tag, { offset: o, length }] of font.tables) if (!drop.includes(tag) && tag !== 'DSIG') tables.set(tag, bytes.subarray(o, o + length));
   tables.set('head', head);
-  tables.set('loca', new Uint8Array(newLoca.buffer));
+  tables.set('loca', newLoca);
   tables.set('glyf', newGlyf);
-  return writeSfnt(view.getUint32(0), tables);
+  return writeSfnt(font.view.getUint32(0), tables);
 }
 
 /** An sfnt file of `tables`, in tag order, 4-byte aligned; checksums are left zero (no reader here checks them). */
