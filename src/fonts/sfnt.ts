@@ -1,7 +1,8 @@
 // Reads the few things letter needs from an OpenType file without a font library: its table
 // directory (to tell a font from other bytes, and a collection or PostScript outlines from
 // what we embed), the metrics a PDF font descriptor states, and which glyphs a composite glyph
-// is built from (they travel with it into a subset).
+// is built from (they travel with it into a subset). It also writes the cut-down copies that
+// HarfBuzz is given: the tables shaping reads, and a face trimmed to the glyphs a subset keeps.
 
 export class SfntError extends Error {}
 

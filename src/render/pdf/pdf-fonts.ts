@@ -69,33 +69,48 @@ export class PdfFonts {
 
   /**
    * Operators that show `run` at (x, baseline y) on the current page, y measured downwards.
-   * Horizontal offsets become TJ adjustments; vertical ones (stacked marks) are not drawn:
-   * Hangul syllables and NFC Latin, which letters are written in, are shaped without them.
+   * Horizontal offsets and kerning become TJ adjustments; a glyph raised or lowered by the
+   * shaper (a stacked mark) gets its own TJ under a text rise.
    */
   show(face: Face, size: number, run: GlyphRun, x: number, y: number, letterSpacing = 0): string {
     const font = this.embedded.get(face);
     if (!font) throw new Error(`${face.key} was drawn before it was embedded`);
     const scale = 1000 / font.upem;
+    const ops: string[] = [];
     let tj = '';
     let hex = '';
-    const adjust = (thousandths: number) => {
-      if (Math.abs(thousandths) < 0.001) return;
+    let rise = 0;
+    const flush = () => {
       if (hex) tj += `<${hex}>`;
       hex = '';
+    };
+    const adjust = (thousandths: number) => {
+      if (Math.abs(thousandths) < 0.001) return;
+      flush();
       tj += ` ${num(thousandths)} `;
     };
     for (let i = 0; i < run.glyphs.length; i++) {
       const gid = run.glyphs[i]!;
+      const glyphRise = (run.yOffsets[i]! * size) / font.upem;
+      if (glyphRise !== rise) {
+        flush();
+        if (tj) ops.push(`[${tj.trim()}] TJ`);
+        tj = '';
+        ops.push(`${num(glyphRise)} Ts`);
+        rise = glyphRise;
+      }
       const offset = run.xOffsets[i]! * scale;
       adjust(-offset);
       hex += font.newGid.get(gid)!.toString(16).padStart(4, '0');
       // TJ moves by the nominal width; the shaper's advance may differ (kerning).
       adjust(font.width.get(gid)! - run.advances[i]! * scale + offset);
     }
-    if (hex) tj += `<${hex}>`;
-    // Tc outlives ET, so a spaced run puts it back.
-    const spacing = letterSpacing ? [`${num(letterSpacing)} Tc `, '0 Tc '] : ['', ''];
-    return `BT /${font.name} ${num(size)} Tf 1 0 0 -1 ${num(x)} ${num(y)} Tm ${spacing[0]}[${tj.trim()}] TJ ${spacing[1]}ET`;
+    flush();
+    if (tj) ops.push(`[${tj.trim()}] TJ`);
+    // Tc and Ts outlive ET, so a run that set them puts them back.
+    if (rise) ops.push('0 Ts');
+    const shown = letterSpacing ? [`${num(letterSpacing)} Tc`, ...ops, '0 Tc'] : ops;
+    return `BT /${font.name} ${num(size)} Tf 1 0 0 -1 ${num(x)} ${num(y)} Tm ${shown.join(' ')} ET`;
   }
 
   private fontObjects(baseFont: string, bytes: Uint8Array, m: ReturnType<typeof faceMetrics>, kept: number[], width: Map<number, number>, text: Map<number, string>, scale: number): Ref {
