@@ -134,24 +134,27 @@ export function glyphClosure(font: SfntTables, gids: Iterable<number>): Set<numb
   const { view, glyphOffsets: offsets } = font;
   const glyf = at(font, 'glyf');
   const out = new Set<number>();
-  const visit = (g: number) => {
-    if (out.has(g) || g >= offsets.length - 1) return;
+  // A stack, not recursion: a hostile font may chain thousands of composites.
+  const todo = [0, ...gids];
+  while (todo.length) {
+    const g = todo.pop()!;
+    if (out.has(g) || g >= offsets.length - 1) continue;
     out.add(g);
-    const start = offsets[g]!;
-    if (offsets[g + 1] === start || view.getInt16(glyf + start) >= 0) return;
-    let p = glyf + start + 10;
-    for (;;) {
+    const start = glyf + offsets[g]!;
+    const end = glyf + offsets[g + 1]!;
+    if (end - start < 10 || view.getInt16(start) >= 0) continue;
+    let p = start + 10;
+    // A component record cut short by a damaged glyph ends the list rather than the build.
+    while (p + 4 <= end) {
       const flags = view.getUint16(p);
-      visit(view.getUint16(p + 2));
+      todo.push(view.getUint16(p + 2));
       p += 4 + (flags & 0x0001 ? 4 : 2); // ARG_1_AND_2_ARE_WORDS
       if (flags & 0x0008) p += 2; // WE_HAVE_A_SCALE
       else if (flags & 0x0040) p += 4; // WE_HAVE_AN_X_AND_Y_SCALE
       else if (flags & 0x0080) p += 8; // WE_HAVE_A_TWO_BY_TWO
       if (!(flags & 0x0020)) break; // MORE_COMPONENTS
     }
-  };
-  visit(0);
-  for (const g of gids) visit(g);
+  }
   return out;
 }
 
