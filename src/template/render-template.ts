@@ -28,23 +28,34 @@ export function renderTemplate(letter: ResolvedLetter, template: TemplateFiles):
   }
   const marks = new SourceMarks();
   const i18n = createI18n(lang, locale.resources);
-  const hbs = Handlebars.create();
   const bag = new DiagnosticBag();
-  // `log` writes to the console; a template has no business there.
-  hbs.unregisterHelper('log');
-  hbs.registerHelper('t', (key: unknown, options: Handlebars.HelperOptions) => translate(String(key), options, { i18n, locale, marks, bag }));
-  for (const [name, src] of template.partials) hbs.registerPartial(name, src.text);
-
-  let compiled: Handlebars.TemplateDelegate;
+  // The helper and the partials come with each call, so one compiled template serves every
+  // language and every letter of a build.
+  const t = (key: unknown, options: Handlebars.HelperOptions) => translate(String(key), options, { i18n, locale, marks, bag });
+  const partials = Object.fromEntries([...template.partials].map(([name, src]) => [name, compiled(src.text)]));
   try {
-    compiled = hbs.compile(main.text, { strict: true, knownHelpers: { t: true, log: false }, knownHelpersOnly: true, preventIndent: true });
-    const markup = compiled(toView(letter, marks), { allowProtoMethodsByDefault: false, allowProtoPropertiesByDefault: false });
+    const markup = compiled(main.text)(toView(letter, marks), { helpers: { t }, partials, allowProtoMethodsByDefault: false, allowProtoPropertiesByDefault: false });
     bag.throwIfErrors();
     return { markup, marks, main };
   } catch (e) {
     if (e instanceof LetterError) throw e;
     throw new LetterError([handlebarsDiagnostic(e as Error, main)]);
   }
+}
+
+const handlebars = Handlebars.create();
+// `log` writes to the console; a template has no business there.
+handlebars.unregisterHelper('log');
+const templates = new Map<string, Handlebars.TemplateDelegate>();
+
+/** A template source compiled once per process (Handlebars compiles on the first call). */
+function compiled(text: string): Handlebars.TemplateDelegate {
+  let delegate = templates.get(text);
+  if (!delegate) {
+    delegate = handlebars.compile(text, { strict: true, knownHelpers: { t: true, log: false }, knownHelpersOnly: true, preventIndent: true });
+    templates.set(text, delegate);
+  }
+  return delegate;
 }
 
 function createI18n(lang: string, resources: Record<string, unknown>): i18n {
