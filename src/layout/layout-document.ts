@@ -107,7 +107,7 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
     const { margins } = model.styles.page;
     const free = page.width - margins.left - margins.right - head.width;
     const x = margins.left + (head.align === 'left' ? 0 : head.align === 'right' ? free : free / 2);
-    pages[0]!.images.push({ x, y: margins.top, width: head.width, height: head.height, bytes: head.bytes });
+    pages[0]!.images.push({ x, y: margins.top, width: head.width, height: head.height, bytes: head.bytes, type: head.type });
   }
   if (pages.length > 1) addPageNumbers(pages, model, fonts);
   return { pages, structure, warnings };

@@ -43,6 +43,8 @@ export interface PlacedImage {
   width: number;
   height: number;
   bytes: Uint8Array;
+  /** As the template's file was measured (image-size). */
+  type: 'png' | 'jpg';
 }
 
 export interface Page {

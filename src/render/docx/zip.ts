@@ -16,11 +16,6 @@ export function zipParts(parts: ReadonlyArray<readonly [name: string, data: Uint
     const stored = deflated.length >= data.length;
     const body = stored ? data : deflated;
     const crc = crc32(data);
-    const header = (signature: number, size: number) => {
-      const h = Buffer.alloc(size);
-      h.writeUInt32LE(signature, 0);
-      return h;
-    };
     const local = header(0x04034b50, 30 + fileName.length);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
     local.writeUInt16LE(0x0800, 6); // names are UTF-8
@@ -49,6 +44,12 @@ export function zipParts(parts: ReadonlyArray<readonly [name: string, data: Uint
   end.writeUInt32LE(size, 12);
   end.writeUInt32LE(offset, 16);
   return Buffer.concat([...chunks, ...central, end]);
+}
+
+function header(signature: number, size: number): Buffer {
+  const h = Buffer.alloc(size);
+  h.writeUInt32LE(signature, 0);
+  return h;
 }
 
 /** MS-DOS date and time fields; zip cannot say 1970 (SOURCE_DATE_EPOCH=0), so the range is clamped. */

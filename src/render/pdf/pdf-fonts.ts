@@ -9,7 +9,7 @@ import type { Face } from '../../fonts/font-book.js';
 import { faceMetrics, glyphClosure, glyphCount, readSfnt, trimmedFont } from '../../fonts/sfnt.js';
 import type { GlyphRun } from '../../fonts/shaper.js';
 import { subsetFace } from '../../fonts/subset.js';
-import { num, type PdfFile, type Ref, Text } from './pdf-objects.js';
+import { num, type PdfFile, type Ref, round, Text } from './pdf-objects.js';
 
 /** Tables a PDF renderer never reads from an embedded TrueType program. */
 const PDF_DROP = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'STAT', 'DSIG', 'vhea', 'vmtx', 'VORG', 'kern', 'name', 'gasp', 'hdmx', 'LTSH', 'VDMX', 'morx', 'feat', 'meta'];
@@ -56,6 +56,7 @@ export class PdfFonts {
       const newGid = new Map(kept.map((g, i) => [g, i]));
       const metrics = faceMetrics(face.sfnt);
       const scale = 1000 / metrics.unitsPerEm;
+      // Rounded as /W writes them, so the TJ adjustments below start from the declared widths.
       const width = new Map(kept.map((g) => [g, round(face.shaper.advanceOf(g) * scale)]));
       const name = `${subsetTag(face.key, kept)}+${metrics.postscriptName}`;
       this.embedded.set(face, { name: `F${++n}`, ref: this.fontObjects(name, bytes, metrics, kept, width, glyphs, scale), newGid, width, upem: metrics.unitsPerEm });
@@ -120,11 +121,11 @@ export class PdfFonts {
       Type: 'FontDescriptor',
       FontName: baseFont,
       Flags: flags,
-      FontBBox: m.bbox.map((v) => round(v * scale)),
+      FontBBox: m.bbox.map((v) => v * scale),
       ItalicAngle: m.italicAngle,
-      Ascent: round(m.ascent * scale),
-      Descent: round(m.descent * scale),
-      CapHeight: round(m.capHeight * scale),
+      Ascent: m.ascent * scale,
+      Descent: m.descent * scale,
+      CapHeight: m.capHeight * scale,
       StemV: 0,
       FontFile2: file.stream({ Length1: bytes.length }, bytes),
     });
@@ -176,8 +177,4 @@ end`;
 function subsetTag(key: string, kept: number[]): string {
   const digest = createHash('sha256').update(key).update(Uint32Array.from(kept)).digest();
   return Array.from(digest.subarray(0, 6), (b) => String.fromCharCode(65 + (b % 26))).join('');
-}
-
-function round(v: number): number {
-  return Math.round(v * 1000) / 1000;
 }

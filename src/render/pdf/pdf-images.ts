@@ -3,12 +3,8 @@
 
 import type { PdfFile, Ref } from './pdf-objects.js';
 
-export async function imageXObject(file: PdfFile, bytes: Uint8Array): Promise<Ref> {
-  return isJpeg(bytes) ? jpeg(file, bytes) : png(file, bytes);
-}
-
-function isJpeg(bytes: Uint8Array): boolean {
-  return bytes[0] === 0xff && bytes[1] === 0xd8;
+export async function imageXObject(file: PdfFile, image: { bytes: Uint8Array; type: 'png' | 'jpg' }): Promise<Ref> {
+  return image.type === 'jpg' ? jpeg(file, image.bytes) : png(file, image.bytes);
 }
 
 function jpeg(file: PdfFile, bytes: Uint8Array): Ref {

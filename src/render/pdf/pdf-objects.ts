@@ -95,8 +95,13 @@ export function pdfDate(d: Date): Raw {
   return new Raw(`(D:${d.toISOString().replace(/[-:T]/g, '').slice(0, 14)}Z)`);
 }
 
+/** `v` to the three decimals every number in the file is written with. */
+export function round(v: number): number {
+  return Math.round(v * 1000) / 1000;
+}
+
 /** A PDF number: at most three decimals, no exponent, no trailing zeros. */
 export function num(v: number): string {
-  const r = Math.round(v * 1000) / 1000;
+  const r = round(v);
   return Object.is(r, -0) ? '0' : String(r);
 }

@@ -32,7 +32,7 @@ export async function writePdf(model: DocumentModel, ctx: RenderContext): Promis
       if (images.has(image.bytes)) continue;
       const name = `Im${images.size + 1}`;
       images.set(image.bytes, name);
-      xobjects[name] = await imageXObject(file, image.bytes);
+      xobjects[name] = await imageXObject(file, image);
     }
   }
   const resources = file.add({ Font: fonts.resources(), ...(images.size ? { XObject: xobjects } : {}) });
@@ -107,7 +107,7 @@ function pageContent(page: Page, fonts: PdfFonts, pageRef: Ref, elements: Map<St
     ops.push(fonts.show(item.face, item.size, item.face.shaper.shape(item.text), item.x, item.y, item.letterSpacing));
     if (item.href) {
       const top = item.y - item.size * 0.8;
-      links.push({ item, rect: [item.x, page.height - top - item.size, item.x + item.width, page.height - top].map((v) => Math.round(v * 1000) / 1000) });
+      links.push({ item, rect: [item.x, page.height - top - item.size, item.x + item.width, page.height - top] });
     }
   };
   // One marked-content sequence per run of items of the same paragraph on this page.
