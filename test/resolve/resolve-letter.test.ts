@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseLetter } from '../../src/load/load-letter.js';
-import { formatDate } from '../../src/resolve/format-date.js';
+import { formatDate, intlDate } from '../../src/resolve/format-date.js';
 import { resolveLetter } from '../../src/resolve/resolve-letter.js';
 import { fixture } from '../helpers/project.js';
 
@@ -16,6 +16,16 @@ describe('resolveLetter', () => {
     expect(formatDate('2025-03-11', 'ko')).toBe('2025년 3월 11일');
     // A calendar date has no time zone: no shift to the 10th anywhere.
     expect(formatDate('2025-01-01', 'ko')).toBe('2025년 1월 1일');
+  });
+
+  it('writes English and Korean dates exactly as ICU does, and other languages through ICU', () => {
+    for (let day = Date.UTC(2024, 0, 1); day < Date.UTC(2025, 0, 1); day += 86_400_000) {
+      const iso = new Date(day).toISOString().slice(0, 10);
+      for (const lang of ['en', 'ko']) expect(formatDate(iso, lang)).toBe(intlDate(iso, lang));
+    }
+    for (const iso of ['1999-12-31', '2100-02-28', '1000-01-01']) expect(formatDate(iso, 'en')).toBe(intlDate(iso, 'en'));
+    expect(formatDate('2025-03-11', 'en-GB')).toBe('11 March 2025');
+    expect(formatDate('2025-03-11', 'de')).toBe('11. März 2025');
   });
 
   it('picks one language and keeps each value’s position', () => {
