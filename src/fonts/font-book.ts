@@ -3,7 +3,8 @@
 // through the World once per process and shared by every language and format.
 
 import { createHash } from 'node:crypto';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../core/zod.js';
 import { DiagnosticBag, error, ExitCode, LetterError } from '../core/diagnostics.js';
 import { decodeText, type Space, type World } from '../core/world.js';
 import { readSfnt, SfntError, shapingTables, type SfntTables } from './sfnt.js';
@@ -11,14 +12,14 @@ import { loadHarfBuzz, Shaper } from './shaper.js';
 
 export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
-const FaceSpec = z.strictObject({ file: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) });
+const FaceSpec = z.strictObject({ file: z.string(), sha256: z.string().check(z.regex(/^[0-9a-f]{64}$/)) });
 const FontConfigSchema = z.strictObject({
-  $comment: z.string().optional(),
+  $comment: z.optional(z.string()),
   families: z.record(
     z.string(),
-    z.strictObject({ regular: FaceSpec, bold: FaceSpec.optional(), italic: FaceSpec.optional(), boldItalic: FaceSpec.optional() }),
+    z.strictObject({ regular: FaceSpec, bold: z.optional(FaceSpec), italic: z.optional(FaceSpec), boldItalic: z.optional(FaceSpec) }),
   ),
-  chains: z.record(z.string(), z.array(z.string()).min(1)),
+  chains: z.record(z.string(), z.array(z.string()).check(z.minLength(1))),
 });
 type FontConfig = z.infer<typeof FontConfigSchema>;
 

@@ -3,7 +3,7 @@
 // fields as they are typed. It is generated from the zod schema the loader uses, so the two
 // never disagree; `letter schema` prints it and schema/letter.schema.json holds a copy.
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { LetterSchema } from './schema.js';
 
 /** Where a letter two folders down (letters/<id>/letter.yaml) finds the schema. */

@@ -1,13 +1,13 @@
 // load: letter.yaml → a typed, validated Letter whose every value can be located.
 // All problems of a file are collected and reported together.
 
-import type { ZodError } from 'zod';
+import type * as z from 'zod/mini';
 import { DiagnosticBag, error, LetterError } from '../core/diagnostics.js';
 import type { World } from '../core/world.js';
 import { parseLetterYaml } from './parse-yaml.js';
 import type { CharPolicy } from './text-checks.js';
 import { positionIndex, type Path, type PositionIndex } from './positions.js';
-import { LetterSchema, Recipient, Signatory, type LetterData } from './schema.js';
+import { LetterSchema, Links, Recipient, Signatory, type LetterData } from './schema.js';
 import { closestName } from '../core/suggest.js';
 
 export interface Letter {
@@ -58,10 +58,10 @@ const KNOWN_KEYS: Record<string, readonly string[]> = {
   cc: Object.keys(Recipient.shape),
   signatories: Object.keys(LetterSchema.shape.signatories.shape),
   list: Object.keys(Signatory.shape),
-  links: Object.keys(LetterSchema.shape.links.unwrap().shape),
+  links: Object.keys(Links.shape),
 };
 
-function reportSchemaErrors(err: ZodError, raw: unknown, where: PositionIndex, bag: DiagnosticBag): void {
+function reportSchemaErrors(err: z.core.$ZodError, raw: unknown, where: PositionIndex, bag: DiagnosticBag): void {
   // `dtae:` is both an unknown key and a missing `date`: say it once, as the typo it is.
   const misspelt = new Set<string>();
   for (const issue of err.issues) {
@@ -99,7 +99,7 @@ function reportSchemaErrors(err: ZodError, raw: unknown, where: PositionIndex, b
 }
 
 /** zod's own wording for a value of the wrong kind ("Invalid input: expected object…") in the letter's terms. */
-function schemaMessage(issue: ZodError['issues'][number]): string {
+function schemaMessage(issue: z.core.$ZodIssue): string {
   if (issue.code !== 'invalid_type' || !issue.message.startsWith('Invalid input')) return issue.message;
   const kinds: Record<string, string> = { object: 'a mapping (`key: value` lines)', array: 'a list', string: 'text', boolean: '`true` or `false`', number: 'a number' };
   return `expected ${kinds[issue.expected] ?? issue.expected}`;

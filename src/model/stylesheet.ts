@@ -2,52 +2,55 @@
 // properties of each role. It names the roles a template may use as `class`, and travels in
 // the document model, so the PDF and DOCX writers format the same roles the same way.
 
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../core/zod.js';
 
-const Pt = z.number().min(0).max(1000);
+const Pt = z.number().check(z.gte(0), z.lte(1000));
+const FontSize = z.number().check(z.gte(4), z.lte(72));
+const Leading = z.number().check(z.gte(0.8), z.lte(4));
 
 export const ParagraphStyleSchema = z.strictObject({
   /** Font size in points. */
-  size: z.number().min(4).max(72).optional(),
+  size: z.optional(FontSize),
   /** Line height as a multiple of the size. */
-  leading: z.number().min(0.8).max(4).optional(),
-  bold: z.boolean().optional(),
-  italic: z.boolean().optional(),
-  align: z.enum(['left', 'right', 'center', 'justify']).optional(),
-  spaceBefore: Pt.optional(),
-  spaceAfter: Pt.optional(),
-  indent: Pt.optional(),
-  firstLineIndent: Pt.optional(),
-  keepWithNext: z.boolean().optional(),
+  leading: z.optional(Leading),
+  bold: z.optional(z.boolean()),
+  italic: z.optional(z.boolean()),
+  align: z.optional(z.enum(['left', 'right', 'center', 'justify'])),
+  spaceBefore: z.optional(Pt),
+  spaceAfter: z.optional(Pt),
+  indent: z.optional(Pt),
+  firstLineIndent: z.optional(Pt),
+  keepWithNext: z.optional(z.boolean()),
   /** Word's style name for the role; defaults to the role in Title Case. */
-  name: z.string().optional(),
+  name: z.optional(z.string()),
 });
 
 export const CharacterStyleSchema = z.strictObject({
-  bold: z.boolean().optional(),
-  italic: z.boolean().optional(),
-  size: z.number().min(4).max(72).optional(),
-  name: z.string().optional(),
+  bold: z.optional(z.boolean()),
+  italic: z.optional(z.boolean()),
+  size: z.optional(FontSize),
+  name: z.optional(z.string()),
 });
 
 export const SectionStyleSchema = z.strictObject({
   /** Set the section's paragraphs (not its headings) in this many columns… */
-  columns: z.number().int().min(1).max(4).optional(),
+  columns: z.optional(z.int().check(z.gte(1), z.lte(4))),
   /** …once it has at least this many of them (a short list reads better in one column). */
-  columnsFrom: z.number().int().min(1).optional(),
+  columnsFrom: z.optional(z.int().check(z.gte(1))),
   /** Space between columns, in points. */
-  columnGap: Pt.optional(),
+  columnGap: z.optional(Pt),
 });
 
-const BaseSchema = z.strictObject({ size: z.number().min(4).max(72), leading: z.number().min(0.8).max(4) });
+const BaseSchema = z.strictObject({ size: FontSize, leading: Leading });
 
 export const LetterheadSchema = z.strictObject({
   /** PNG or JPEG file in the template's folder. */
-  image: z.string().regex(/^[\w.-]+\.(png|jpe?g)$/i, { error: 'expected a PNG or JPEG file name in the template folder' }),
+  image: z.string().check(z.regex(/^[\w.-]+\.(png|jpe?g)$/i, { error: 'expected a PNG or JPEG file name in the template folder' })),
   /** Width on the page in points; the height follows the image. */
-  width: z.number().min(10).max(600),
-  align: z.enum(['left', 'center', 'right']).default('center'),
-  spaceAfter: Pt.default(18),
+  width: z.number().check(z.gte(10), z.lte(600)),
+  align: z._default(z.enum(['left', 'center', 'right']), 'center'),
+  spaceAfter: z._default(Pt, 18),
 });
 
 export const StyleSheetSchema = z.strictObject({
@@ -57,12 +60,12 @@ export const StyleSheetSchema = z.strictObject({
   }),
   base: BaseSchema,
   /** Per-language changes to the base: Hangul sets larger and wants more leading. */
-  languages: z.record(z.string(), BaseSchema.partial()).optional(),
+  languages: z.optional(z.record(z.string(), z.partial(BaseSchema))),
   paragraphs: z.record(z.string(), ParagraphStyleSchema),
   characters: z.record(z.string(), CharacterStyleSchema),
   sections: z.record(z.string(), SectionStyleSchema),
   /** An image at the top of the first page: the campaign's logo or letterhead. */
-  letterhead: LetterheadSchema.optional(),
+  letterhead: z.optional(LetterheadSchema),
 });
 
 export type StyleSheetFile = z.infer<typeof StyleSheetSchema>;
