@@ -2,7 +2,7 @@
 // PDF's roles, with the fonts and language of the letter, page geometry, page numbers, and
 // document properties. Reads only the model and the font book.
 
-import { AlignmentType, Document, Footer, ImageRun, Packer, PageNumber, Paragraph, SectionType, TextRun } from 'docx';
+import { AlignmentType, Document, Footer, ImageRun, PageNumber, Paragraph, SectionType, TextRun } from 'docx';
 import type { DocumentModel, Letterhead } from '../../model/document.js';
 import type { RenderContext, Rendered } from '../formats.js';
 import { docxBody } from './docx-paragraphs.js';
@@ -11,7 +11,7 @@ import { withEastAsianDefaults } from './east-asian.js';
 import { fontEmbedding } from './embed-fonts.js';
 import { embeddedFaces } from './font-subsets.js';
 import { withPlainNoteSeparators } from './note-separators.js';
-import { repackDocx } from './repack.js';
+import { docxParts, repackDocx } from './repack.js';
 
 export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promise<Rendered> {
   const { meta, styles } = model;
@@ -41,10 +41,9 @@ export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promi
       children: i === 0 && model.letterhead ? [letterheadParagraph(model.letterhead), ...section.paragraphs] : section.paragraphs,
     })),
   });
-  const packed = await Packer.toBuffer(doc);
   const fonts = fontEmbedding(await embeddedFaces(model, ctx.fonts));
   const bytes = repackDocx(
-    packed,
+    docxParts(doc),
     meta.created,
     (name, xml) => {
       if (name === 'word/styles.xml') return withEastAsianDefaults(xml);
