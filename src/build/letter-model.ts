@@ -6,6 +6,7 @@ import type { Letter } from '../load/load-letter.js';
 import { resolveStyleSheet } from '../model/stylesheet.js';
 import type { DocumentModel } from '../model/document.js';
 import { parseMarkup } from '../model/parse-markup.js';
+import { languageName } from '../resolve/language-name.js';
 import { resolveLetter } from '../resolve/resolve-letter.js';
 import { FORMATS } from '../render/formats.js';
 import { renderTemplate } from '../template/render-template.js';
@@ -45,7 +46,7 @@ function siblings(letter: Letter, lang: string, template: TemplateFiles): NonNul
     // Each language by its own name, as language switchers do: 한국어, English.
     languages: letter.data.languages
       .filter((l) => l !== lang)
-      .map((l) => ({ lang: l, href: artifactName(letter.id, l, page), label: new Intl.DisplayNames([l], { type: 'language' }).of(l) ?? l, mediaType: page.mediaType })),
+      .map((l) => ({ lang: l, href: artifactName(letter.id, l, page), label: languageName(l), mediaType: page.mediaType })),
   };
 }
 

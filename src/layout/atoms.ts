@@ -102,26 +102,27 @@ function toWords(pieces: (Piece | 'break')[], hyphenLang: string | undefined): W
       continue;
     }
     const parts = piece.text.split(/( +)/);
-    parts.forEach((part, i) => {
-      if (!part) return;
+    for (let i = 0; i < parts.length; i++) {
+      const part = parts[i]!;
+      if (!part) continue;
       if (i % 2 === 1) {
         endWord(unitWidth(piece.face, ' ') * piece.size * part.length, false);
-        return;
+        continue;
       }
       const chunks = part.split(HYPHEN_BREAK);
-      chunks.forEach((chunk, k) => {
+      for (let k = 0; k < chunks.length; k++) {
+        const chunk = chunks[k]!;
         const syllables = hyphenLang && boxes.length === 0 && !piece.footnote ? hyphenationPieces(chunk, hyphenLang) : [chunk];
-        syllables.forEach((syllable, n) => {
-          const { text: _, ...rest } = piece;
-          boxes.push({ ...rest, text: syllable, width: unitWidth(piece.face, syllable) * piece.size });
+        for (let n = 0; n < syllables.length; n++) {
+          boxes.push(boxOf(piece, syllables[n]!));
           if (n < syllables.length - 1) {
             endWord(0, false);
             words.at(-1)!.hyphen = unitWidth(piece.face, '-') * piece.size;
           }
-        });
+        }
         if (k < chunks.length - 1) endWord(0, false);
-      });
-    });
+      }
+    }
   }
   endWord(0, false);
   const last = words.at(-1);
@@ -133,6 +134,15 @@ function toWords(pieces: (Piece | 'break')[], hyphenLang: string | undefined): W
   return words;
 }
 
+/** A box of `text` set as `piece` is; built field by field, as object rest and spread are slow in cold code. */
+function boxOf(piece: Piece, text: string): Box {
+  const box: Box = { face: piece.face, size: piece.size, text, width: unitWidth(piece.face, text) * piece.size };
+  if (piece.href !== undefined) box.href = piece.href;
+  if (piece.rise !== undefined) box.rise = piece.rise;
+  if (piece.footnote !== undefined) box.footnote = piece.footnote;
+  return box;
+}
+
 /**
  * How far the gap between two letters may stretch and shrink, in ems. A little letter spacing
  * takes part of a justified line's slack, so word spaces vary less from line to line. Hangul
@@ -140,7 +150,7 @@ function toWords(pieces: (Piece | 'break')[], hyphenLang: string | undefined): W
  * Latin letters only a trace, below what a reader notices as tracking.
  */
 const LETTER_SPACING = { hangul: { stretch: 0.04, shrink: 0.015 }, other: { stretch: 0.012, shrink: 0.006 } };
-const HANGUL = /[\p{Script=Hangul}\p{Script=Han}]/u;
+const HANGUL = /[\p{Script=Hangul}\p{Script=Han}]/gu;
 
 function makeWord(boxes: Box[], spaceAfter: number, breakAfter: boolean): Word {
   let width = 0;
@@ -149,10 +159,8 @@ function makeWord(boxes: Box[], spaceAfter: number, breakAfter: boolean): Word {
   let size = 0;
   for (const b of boxes) {
     width += b.width;
-    for (const ch of b.text) {
-      chars++;
-      if (HANGUL.test(ch)) hangul++;
-    }
+    chars += codePoints(b.text);
+    hangul += b.text.match(HANGUL)?.length ?? 0;
     size = Math.max(size, b.size);
   }
   const spacing = hangul * 2 > chars ? LETTER_SPACING.hangul : LETTER_SPACING.other;
@@ -163,12 +171,24 @@ function makeWord(boxes: Box[], spaceAfter: number, breakAfter: boolean): Word {
 export const NO_LINE_START = /^[,.?!)\]}”’:;%·。、」』〉》…‥]$/u;
 export const NO_LINE_END = /^[([{“‘「『〈《]$/u;
 
+function codePoints(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0xdc00 || c > 0xdfff) n++;
+  }
+  return n;
+}
+
 function firstChar(word: Word): string {
-  return [...(word.boxes[0]?.text ?? '')][0] ?? '';
+  const text = word.boxes[0]?.text ?? '';
+  return text ? String.fromCodePoint(text.codePointAt(0)!) : '';
 }
 
 function lastChar(word: Word): string {
-  return [...(word.boxes.at(-1)?.text ?? '')].at(-1) ?? '';
+  const text = word.boxes.at(-1)?.text ?? '';
+  const low = text.charCodeAt(text.length - 1);
+  return low >= 0xdc00 && low <= 0xdfff && text.length > 1 ? text.slice(-2) : text.slice(-1);
 }
 
 /** Splits a word wider than `max` into pieces that fit, character by character: the last resort. */
