@@ -4,7 +4,8 @@
 import type * as z from 'zod/mini';
 import { DiagnosticBag, error, LetterError } from '../core/diagnostics.js';
 import type { World } from '../core/world.js';
-import { parseLetterYaml } from './parse-yaml.js';
+import { fastLetterYaml } from './fast-yaml.js';
+import { parseLetterYaml, readLetterText } from './parse-yaml.js';
 import type { CharPolicy } from './text-checks.js';
 import { positionIndex, type Path, type PositionIndex } from './positions.js';
 import { LetterSchema, Links, Recipient, Signatory, type LetterData } from './schema.js';
@@ -33,22 +34,35 @@ export async function loadLetter(world: World, id: string, policy: CharPolicy = 
 
 /** The pure part of loading, for tests and for callers that have the bytes already. */
 export function parseLetter(id: string, file: string, bytes: Uint8Array, policy: CharPolicy = {}): Letter {
-  const parsed = parseLetterYaml(file, bytes, policy);
+  const source = readLetterText(file, bytes, policy);
+  // Most letters are read by the fast reader; one it declines, or one with any problem, is
+  // read again by the full reader, whose diagnostics are the ones reported.
+  const fast = fastLetterYaml(source.text, source.posAt, policy);
+  if (fast) {
+    const bag = new DiagnosticBag();
+    const data = validate(fast.value ?? {}, fast.where, bag);
+    if (data && !bag.hasErrors) return { id, file, data, where: fast.where, source: source.text };
+  }
+  const parsed = parseLetterYaml(source, policy);
   if (parsed.doc.contents === null) {
     throw new LetterError([error({ file, line: 1, col: 1 }, 'the letter file is empty', 'start from a copy of another letter’s letter.yaml')]);
   }
   const where = positionIndex(parsed.doc, parsed.text, parsed.posAt);
   const bag = new DiagnosticBag();
-  const raw: unknown = parsed.doc.toJS({ maxAliasCount: 100 }) ?? {};
+  const data = validate(parsed.doc.toJS({ maxAliasCount: 100 }) ?? {}, where, bag);
+  bag.throwIfErrors();
+  return { id, file, data: data!, where, source: parsed.text };
+}
+
+/** The letter's data if the schema accepts it, with every problem of the schema and the languages in `bag`. */
+function validate(raw: unknown, where: PositionIndex, bag: DiagnosticBag): LetterData | undefined {
   const result = LetterSchema.safeParse(raw);
   if (!result.success) {
     reportSchemaErrors(result.error, raw, where, bag);
-    bag.throwIfErrors();
+    return undefined;
   }
-  const data = result.data!;
-  checkLanguages(data, where, bag);
-  bag.throwIfErrors();
-  return { id, file, data, where, source: parsed.text };
+  checkLanguages(result.data, where, bag);
+  return result.data;
 }
 
 /** The keys each mapping may have, by the name of the key that holds it (for "did you mean"). */

@@ -2,7 +2,7 @@
 // checked before the parser sees the text, only YAML 1.2 core with one document, no tags,
 // no merge keys, a small alias budget. Every problem becomes a located diagnostic.
 
-import { Document, isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import { Document, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
 import { DiagnosticBag, error, LetterError, type SourcePos } from '../core/diagnostics.js';
 import { codePointLabel, findForbiddenChars, forbiddenCharHint, type CharPolicy } from './text-checks.js';
@@ -14,42 +14,46 @@ export const MAX_ALIASES = 100;
 export const MAX_EXPANDED_NODES = 100_000;
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-export interface ParsedYaml {
+/** A letter file's text, checked before any parser sees it. */
+export interface LetterText {
   file: string;
   text: string;
-  doc: Document.Parsed;
-  lines: LineCounter;
   /** Position of a UTF-16 offset into `text`. */
   posAt(offset: number): SourcePos;
 }
 
-export function parseLetterYaml(file: string, bytes: Uint8Array, policy: CharPolicy = {}): ParsedYaml {
+export interface ParsedYaml extends LetterText {
+  doc: Document.Parsed;
+}
+
+/** Decodes the bytes and refuses what no parser should see: too many bytes, bad UTF-8, forbidden characters, deep nesting. */
+export function readLetterText(file: string, bytes: Uint8Array, policy: CharPolicy = {}): LetterText {
   const whole: SourcePos = { file };
   if (bytes.byteLength > MAX_LETTER_BYTES) {
     throw new LetterError([error(whole, `file is ${bytes.byteLength} bytes, more than the ${MAX_LETTER_BYTES} a letter may have`, 'split long texts or remove embedded data')]);
   }
   const text = decodeUtf8(file, bytes);
-  const lines = new LineCounter();
-  // LineCounter learns line starts while parsing; a pre-parse position needs its own table.
-  const posAt = (offset: number): SourcePos => {
-    const { line, col } = lines.linePos(offset);
-    return { file, line, col };
-  };
+  const lines = lineTable(text);
+  const posAt = (offset: number): SourcePos => ({ file, ...lines(offset) });
   const bag = new DiagnosticBag();
-  const pre = lineTable(text);
   for (const bad of findForbiddenChars(text, policy)) {
-    bag.add(error({ file, ...pre(bad.offset) }, `${bad.reason} (${codePointLabel(bad.cp)}) is not allowed`, forbiddenCharHint(bad.cp)));
+    bag.add(error(posAt(bad.offset), `${bad.reason} (${codePointLabel(bad.cp)}) is not allowed`, forbiddenCharHint(bad.cp)));
   }
   const depth = nestingDepth(text);
   if (depth.depth > MAX_NESTING) {
-    bag.add(error({ file, ...pre(depth.offset) }, `nesting deeper than ${MAX_NESTING} levels`, 'a letter needs only a few levels of nesting'));
+    bag.add(error(posAt(depth.offset), `nesting deeper than ${MAX_NESTING} levels`, 'a letter needs only a few levels of nesting'));
   }
   bag.throwIfErrors();
+  return { file, text, posAt };
+}
 
+/** The full reader: every YAML feature parsed, and every problem located. */
+export function parseLetterYaml(source: LetterText, policy: CharPolicy = {}): ParsedYaml {
+  const { file, text, posAt } = source;
+  const bag = new DiagnosticBag();
   const doc = parseDocument(text, {
     version: '1.2',
     schema: 'core',
-    lineCounter: lines,
     uniqueKeys: true,
     merge: false,
     customTags: [],
@@ -72,7 +76,7 @@ export function parseLetterYaml(file: string, bytes: Uint8Array, policy: CharPol
   const bomb = aliases > 0 ? aliasBomb(doc) : undefined;
   if (bomb) bag.add(error(posAt(bomb.range?.[0] ?? 0), `the aliases expand to more than ${MAX_EXPANDED_NODES} values`, 'write the values out; a letter never needs this many'));
   bag.throwIfErrors();
-  return { file, text, doc, lines, posAt };
+  return { file, text, posAt, doc };
 }
 
 function decodeUtf8(file: string, bytes: Uint8Array): string {

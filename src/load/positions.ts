@@ -13,8 +13,6 @@ export interface PositionIndex {
   keyAt(path: Path, key: string): SourcePos;
   /** Position of the first line of a block scalar's content (for Markdown line maps). */
   contentStart(path: Path): SourcePos & { block: boolean };
-  /** The YAML node at `path`, if there is one. */
-  nodeAt(path: Path): YamlNode | undefined;
 }
 
 export function positionIndex(doc: Document.Parsed, text: string, posAt: (offset: number) => SourcePos): PositionIndex {
@@ -41,14 +39,18 @@ export function positionIndex(doc: Document.Parsed, text: string, posAt: (offset
   const contentStart = (path: Path): SourcePos & { block: boolean } => {
     const node = nodeAt(path);
     if (isScalar(node) && node.range && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
-      // The range starts at the `|` or `>` header; content starts on the next line.
-      let i = text.indexOf('\n', node.range[0]) + 1;
-      while (text[i] === '\n') i++;
-      while (text[i] === ' ') i++;
-      return { ...posAt(i), block: true };
+      return { ...posAt(blockContentStart(text, node.range[0])), block: true };
     }
     const start = node?.range ? posAt(node.range[0]) : valueAt(path);
     return { ...start, block: false };
   };
-  return { valueAt, keyAt, contentStart, nodeAt };
+  return { valueAt, keyAt, contentStart };
+}
+
+/** The first character of a block scalar's text: its range starts at the `|` or `>` header, the text on a later line. */
+export function blockContentStart(text: string, header: number): number {
+  let i = text.indexOf('\n', header) + 1;
+  while (text[i] === '\n') i++;
+  while (text[i] === ' ') i++;
+  return i;
 }

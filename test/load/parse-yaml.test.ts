@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { LetterError, formatDiagnostic } from '../../src/core/diagnostics.js';
-import { parseLetterYaml } from '../../src/load/parse-yaml.js';
+import { parseLetterYaml, readLetterText } from '../../src/load/parse-yaml.js';
 
 const FILE = 'letters/t/letter.yaml';
 
 function problems(text: string | Uint8Array): string[] {
   const bytes = typeof text === 'string' ? new TextEncoder().encode(text) : text;
   try {
-    parseLetterYaml(FILE, bytes);
+    parseLetterYaml(readLetterText(FILE, bytes));
   } catch (e) {
     if (e instanceof LetterError) return e.diagnostics.map(formatDiagnostic);
     throw e;

@@ -1,0 +1,162 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { Document, isScalar, visit } from 'yaml';
+import { fastLetterYaml } from '../../src/load/fast-yaml.js';
+import { parseLetterYaml, readLetterText } from '../../src/load/parse-yaml.js';
+import { positionIndex, type Path, type PositionIndex } from '../../src/load/positions.js';
+import { asYaml, misshapenLetter, wellFormedLetter } from '../helpers/arbitrary-letter.js';
+import { fixture } from '../helpers/project.js';
+
+const FILE = 'letters/t/letter.yaml';
+
+/** The full reader's value and positions, or undefined when it refuses the text. */
+function full(text: string): { value: unknown; where: PositionIndex } | undefined {
+  try {
+    const parsed = parseLetterYaml(readLetterText(FILE, new TextEncoder().encode(text)));
+    if (parsed.doc.contents === null) return undefined;
+    return { value: parsed.doc.toJS(), where: positionIndex(parsed.doc, parsed.text, parsed.posAt) };
+  } catch {
+    return undefined;
+  }
+}
+
+function fast(text: string) {
+  const source = (() => {
+    try {
+      return readLetterText(FILE, new TextEncoder().encode(text));
+    } catch {
+      return undefined;
+    }
+  })();
+  return source && fastLetterYaml(source.text, source.posAt);
+}
+
+/** Every path of a value, with the keys of each mapping. */
+function* paths(value: unknown, at: Path = []): Generator<{ path: Path; keys: string[] }> {
+  const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+  yield { path: at, keys };
+  if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* paths(v, [...at, i]);
+  else for (const k of keys) yield* paths((value as Record<string, unknown>)[k], [...at, k]);
+}
+
+/** The fast reader either declines, or agrees with the full reader on the value and every position. */
+function expectAgreement(text: string): boolean {
+  const quick = fast(text);
+  if (!quick) return false;
+  const slow = full(text);
+  expect(slow, `the fast reader accepted what the full reader refuses:\n${text}`).toBeDefined();
+  expect(quick.value).toEqual(slow!.value);
+  for (const { path: p, keys } of paths(slow!.value)) {
+    expect(quick.where.valueAt(p), `valueAt ${JSON.stringify(p)}`).toEqual(slow!.where.valueAt(p));
+    expect(quick.where.contentStart(p), `contentStart ${JSON.stringify(p)}`).toEqual(slow!.where.contentStart(p));
+    for (const k of keys) expect(quick.where.keyAt(p, k), `keyAt ${JSON.stringify(p)} ${k}`).toEqual(slow!.where.keyAt(p, k));
+  }
+  return true;
+}
+
+const SCALAR_TYPES = ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'] as const;
+
+/** `value` as YAML whose values, keys, collections, comments and indentation vary as `choices` say. */
+function styled(value: unknown, choices: number[]): string {
+  let n = 0;
+  const next = (k: number) => choices[n++ % choices.length]! % k;
+  const style = (node: unknown) => {
+    if (!isScalar(node)) return;
+    if (typeof node.value === 'string') node.type = SCALAR_TYPES[next(SCALAR_TYPES.length)];
+    if (next(7) === 0) node.comment = ' why';
+  };
+  const doc = new Document(value);
+  visit(doc, {
+    Pair(_, pair) {
+      // Keys are names, plain or quoted, as people write them.
+      if (isScalar(pair.key) && next(5) === 0) pair.key.type = next(2) ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE';
+      style(pair.value);
+    },
+    Map(_, node) {
+      node.flow = next(4) === 0;
+      if (next(6) === 0) node.commentBefore = ' a note';
+    },
+    Seq(_, node) {
+      node.flow = next(3) === 0;
+      node.items.forEach(style);
+    },
+  });
+  return doc.toString({ lineWidth: [0, 40, 80][next(3)]!, indent: [2, 3, 4][next(3)]!, indentSeq: next(2) === 0 });
+}
+
+describe('the fast YAML reader', () => {
+  it('agrees with the full reader on the project’s letters', () => {
+    const files = [path.join(fixture('minimal'), 'letters/minimal/letter.yaml'), path.join(fixture('footnotes'), 'letters/footnotes/letter.yaml'), path.resolve('letters/nk-pows-2025/letter.yaml')];
+    for (const file of files) {
+      const text = readFileSync(file, 'utf8');
+      expect(expectAgreement(text), file).toBe(true);
+      expect(expectAgreement(text.replace(/\n/g, '\r\n')), `${file} with CRLF`).toBe(true);
+    }
+  });
+
+  it('agrees with the full reader on letters written in every style', () => {
+    let read = 0;
+    fc.assert(
+      fc.property(fc.oneof({ weight: 4, arbitrary: wellFormedLetter }, misshapenLetter), fc.array(fc.nat(), { minLength: 1, maxLength: 40 }), (letter, choices) => {
+        const text = styled(letter, choices);
+        if (expectAgreement(text)) read++;
+        // As Windows editors save it, and with a document start marker.
+        expectAgreement(text.replace(/\n/g, '\r\n'));
+        expectAgreement(`---\n${text}`);
+      }),
+      { numRuns: 300 },
+    );
+    // Most of them go the fast way; the test means nothing otherwise.
+    expect(read).toBeGreaterThan(200);
+  });
+
+  it('agrees with the full reader on cut and spliced letters, or declines them', () => {
+    fc.assert(
+      fc.property(wellFormedLetter.chain(asYaml), (text) => {
+        expectAgreement(text);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leaves every rarer feature and every problem to the full reader', () => {
+    const declined = [
+      'a: &x 1\nb: *x\n',
+      'a: !!str 1\n',
+      '%YAML 1.2\n---\na: 1\n',
+      'a: 1\n---\nb: 2\n',
+      '? [a, b]\n: c\n',
+      '__proto__: 1\n',
+      '<<: {a: 1}\n',
+      'a: 1\na: 2\n',
+      'a: "\\ud800"\n',
+      'a: "\\u0000"\n',
+      '',
+      '# only a comment\n',
+      'a: [1, 2\n',
+      'a:\n  - b\n c: d\n',
+    ];
+    for (const text of declined) expect(fast(text), JSON.stringify(text)).toBeUndefined();
+  });
+
+  it('agrees on what people write by hand', () => {
+    const texts = [
+      'title:\tTabbed\nbody:   spaced   \n',
+      '# heading comment\n\ntitle: A  # trailing\n\n# between\nbody:   # comment before the value\n  on the next line\n',
+      'body: a plain value\n  folded over\n\n  two lines\n',
+      'list:\n- kind: individual\n  name: {en: Kim,\n    ko: 김}\n-   kind: organization\n    name: "Quoted \\"name\\"\\u00e9"\n',
+      "note: 'it''s\n  folded'\n",
+      'a: [x,\n  y, "z"]\nb: {c: d, e: [f]}\n',
+      'title: "  padded  "\nbody: |\n    indented\n      more\n   \n    text\n',
+    ];
+    for (const text of texts) expect(expectAgreement(text), text).toBe(true);
+  });
+
+  it('finds the header of a block scalar, whatever its indicators and comment', () => {
+    for (const text of ['body: |\n  text\n', 'body: |-  # a | b\n\n  text\n', 'list:\n  - >2\n     text\n', 'x: "a>b"\nbody: >+\n  text\n\n']) {
+      expect(expectAgreement(text), text).toBe(true);
+    }
+  });
+});
