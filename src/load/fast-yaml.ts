@@ -28,7 +28,7 @@ export function fastLetterYaml(text: string, posAt: (offset: number) => SourcePo
   } catch {
     return undefined;
   }
-  const starts = nodeStarts(text, events);
+  const starts = nodeStarts(text, events, policy);
   if (!starts) return undefined;
   let value: unknown;
   try {
@@ -36,7 +36,6 @@ export function fastLetterYaml(text: string, posAt: (offset: number) => SourcePo
   } catch {
     return undefined;
   }
-  if (!hasOnlyAllowedChars(value, policy)) return undefined;
   return { value, where: eventPositions(text, starts, posAt) };
 }
 
@@ -52,7 +51,7 @@ interface Starts {
 type Frame = { kind: 'seq'; path: string; index: number } | { kind: 'map'; path: string; key: string | undefined };
 
 /** Walks the events once; undefined at the first feature left to the full reader. */
-function nodeStarts(text: string, events: Event[]): Starts | undefined {
+function nodeStarts(text: string, events: Event[], policy: CharPolicy): Starts | undefined {
   const starts: Starts = { values: new Map(), keys: new Map(), blocks: new Set() };
   const stack: Frame[] = [];
   let documents = 0;
@@ -70,7 +69,7 @@ function nodeStarts(text: string, events: Event[]): Starts | undefined {
     }
     if (e.type === EVENT_ID.ALIAS || e.anchorStart !== -1 || e.tagStart !== -1 || !inDocument) return undefined;
     // An empty value (a null, which no field accepts) has no offset to point at.
-    if (e.type === EVENT_ID.SCALAR && e.valueStart === -1) return undefined;
+    if (e.type === EVENT_ID.SCALAR && (e.valueStart === -1 || !escapesAllowed(text, e, policy))) return undefined;
     const top = stack.at(-1);
     let path: string;
     if (!top) {
@@ -122,14 +121,14 @@ function scalarStart(text: string, e: ScalarEvent): number {
 
 const BLOCK_HEADER_REST = /^[0-9+-]*(?:[ \t]+#.*)?[ \t]*\r?$/;
 
-/** The full reader refuses some characters even when an escape writes them (`"\ud800"`). */
-function hasOnlyAllowedChars(value: unknown, policy: CharPolicy): boolean {
-  if (typeof value === 'string') return findForbiddenChars(value, policy).length === 0;
-  if (Array.isArray(value)) return value.every((v) => hasOnlyAllowedChars(v, policy));
-  if (value !== null && typeof value === 'object') {
-    return Object.entries(value).every(([k, v]) => hasOnlyAllowedChars(k, policy) && hasOnlyAllowedChars(v, policy));
-  }
-  return true;
+/**
+ * The full reader refuses some characters even when an escape writes them (`"\ud800"`). The
+ * text itself was checked before parsing, so only a double-quoted scalar with an escape can
+ * hold one.
+ */
+function escapesAllowed(text: string, e: ScalarEvent, policy: CharPolicy): boolean {
+  if (e.style !== SCALAR_STYLE.DOUBLE_QUOTED || !text.slice(e.valueStart, e.valueEnd).includes('\\')) return true;
+  return findForbiddenChars(getScalarValue(text, e), policy).length === 0;
 }
 
 function eventPositions(text: string, starts: Starts, posAt: (offset: number) => SourcePos): PositionIndex {
