@@ -9,6 +9,7 @@ import { DiagnosticBag, error, ExitCode, LetterError } from '../core/diagnostics
 import { decodeText, type Space, type World } from '../core/world.js';
 import { readSfnt, SfntError, shapingTables, type SfntTables } from './sfnt.js';
 import { loadHarfBuzz, Shaper } from './shaper.js';
+import { prepareSubsetter } from './subset.js';
 
 export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
@@ -74,6 +75,7 @@ async function readFontBook(world: World): Promise<FontBook> {
   // The files are read meanwhile; each waits for HarfBuzz only once it is read and checked.
   const harfbuzz = loadHarfBuzz();
   harfbuzz.catch(() => undefined);
+  prepareSubsetter();
   const space = await fontConfigSpace(world);
   const shown = space === 'tool' ? `(letter)/${FONT_CONFIG}` : FONT_CONFIG;
   let config: FontConfig;

@@ -47,6 +47,15 @@ export interface SubsetRequest {
 
 let loaded: Promise<HbSubset> | undefined;
 
+/**
+ * Starts reading and instantiating hb-subset, for a build that will subset: the file read and
+ * the compile run off the main thread while it lays out, instead of keeping it waiting at the
+ * first subset (about 40 ms on the seed letter).
+ */
+export function prepareSubsetter(): void {
+  harfbuzzSubset().catch(() => undefined);
+}
+
 function harfbuzzSubset(): Promise<HbSubset> {
   loaded ??= (async () => {
     const wasm = await readFile(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
