@@ -46,6 +46,9 @@ function tuneForShortProcess(): void {
   // cores and stalls module loading meanwhile; baseline code is fast enough for a letter
   // (seed build, 2 cores: 1.9 s → 1.45 s).
   v8.setFlagsFromString('--liftoff-only');
+  // Compiled whole when instantiated, on background threads, while the build is busy laying
+  // out: compiled lazily, hb-subset's functions took the main thread 50–60 ms at the first subset.
+  v8.setFlagsFromString('--no-wasm-lazy-compilation');
   allowCollections();
 }
 

@@ -14,8 +14,12 @@ export interface SfntTables {
   glyphOffsets: Uint32Array<ArrayBuffer>;
 }
 
-/** The table directory; throws SfntError for bytes that are not a single TrueType-outline font. */
-export function readSfnt(file: Uint8Array): SfntTables {
+/** What a font letter embeds must have; a PDF subset has no cmap (its text is mapped by ToUnicode). */
+export const FONT_TABLES = ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'loca', 'glyf'] as const;
+export const SUBSET_TABLES = FONT_TABLES.filter((t) => t !== 'cmap');
+
+/** The table directory; throws SfntError for bytes that are not a single TrueType-outline font with `required`'s tables. */
+export function readSfnt(file: Uint8Array, required: readonly string[] = FONT_TABLES): SfntTables {
   // A plain view: a Node Buffer's subarray is several times slower to make and copy from.
   const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -35,7 +39,7 @@ export function readSfnt(file: Uint8Array): SfntTables {
     if (offset + length > bytes.length) throw new SfntError(`its ${tag.trim()} table runs past the end of the file`);
     tables.set(tag, { offset, length });
   }
-  for (const tag of ['cmap', 'head', 'hhea', 'hmtx', 'maxp', 'loca', 'glyf']) {
+  for (const tag of required) {
     if (!tables.has(tag)) throw new SfntError(`it has no ${tag} table`);
   }
   const font = { bytes, view, tables, glyphOffsets: new Uint32Array(0) };

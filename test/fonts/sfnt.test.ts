@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { faceMetrics, glyphClosure, glyphCount, readSfnt, SfntError, shapingTables, trimmedFont, type SfntTables } from '../../src/fonts/sfnt.js';
+import { faceMetrics, glyphClosure, glyphCount, readSfnt, SfntError, shapingTables, SUBSET_TABLES, trimmedFont, type SfntTables } from '../../src/fonts/sfnt.js';
 import { subsetFace } from '../../src/fonts/subset.js';
 import { REPO } from '../helpers/project.js';
 
@@ -32,6 +32,12 @@ describe('readSfnt', () => {
   ])('refuses %s with a reason', (_, bytes, reason) => {
     expect(() => readSfnt(bytes)).toThrow(SfntError);
     expect(() => readSfnt(bytes)).toThrow(reason);
+  });
+
+  it('refuses a font without a cmap, but reads a PDF subset, which has none', async () => {
+    const subset = await subsetFace({ bytes: serifBytes }, { glyphs: [36, 61], dropTables: ['cmap'] });
+    expect(() => readSfnt(subset)).toThrow(/it has no cmap table/);
+    expect(glyphCount(readSfnt(subset, SUBSET_TABLES))).toBe(glyphClosure(serif, [36, 61]).size);
   });
 
   it('reads the metrics a PDF font descriptor needs', () => {
