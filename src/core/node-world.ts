@@ -1,11 +1,11 @@
 // The World on a real machine: files under a project root (never outside it, symlinks
 // resolved first), and the tool's own installation for built-in templates and fonts.
 
-import { promises as fs, statSync } from 'node:fs';
+import { fstatSync, openSync, promises as fs, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { error, ExitCode, LetterError } from './diagnostics.js';
-import type { DirEntry, Space, World } from './world.js';
+import type { DirEntry, OpenFile, Space, World } from './world.js';
 
 /** The tool's installation folder: dist/core/ and src/core/ both sit two levels below it. */
 export const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -46,6 +46,30 @@ export function nodeWorld(root: string, env: Record<string, string | undefined> 
       return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory() })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
     now,
+    async openFile(rel, space = 'project'): Promise<OpenFile> {
+      const file = await locate(rel, space);
+      let fd: number;
+      let size: number;
+      try {
+        fd = openSync(file, 'r');
+        const stat = fstatSync(fd);
+        if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+        size = stat.size;
+      } catch (e) {
+        throw ioError(rel, e);
+      }
+      // Kept open for the process: a font book reads outlines from it as layouts need them.
+      return {
+        size,
+        readAt: (into, position) => {
+          try {
+            return readSync(fd, into, 0, into.length, position);
+          } catch (e) {
+            throw ioError(rel, e);
+          }
+        },
+      };
+    },
   };
 }
 

@@ -26,6 +26,15 @@ export interface World {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Today, for defaults such as a signatory's `joined`. */
   now(): Date;
+  /** Opens a file to read in pieces, under readFile's rules (a font: hashed piece by piece, outlines read when needed). */
+  openFile(rel: string, space?: Space): Promise<OpenFile>;
+}
+
+/** A file read by position; reads are synchronous, for code that needs a few bytes in the middle of a computation. */
+export interface OpenFile {
+  readonly size: number;
+  /** Reads up to `into.length` bytes at `position`; returns how many were read. */
+  readAt(into: Uint8Array, position: number): number;
 }
 
 export function decodeText(bytes: Uint8Array): string {

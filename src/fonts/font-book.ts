@@ -2,11 +2,11 @@
 // SHA-256) and, per language, the chain of families tried for each character. Faces are read
 // through the World once per process and shared by every language and format.
 
-import { createHash } from 'node:crypto';
 import * as z from 'zod/mini';
 import '../core/zod.js';
 import { DiagnosticBag, error, ExitCode, LetterError } from '../core/diagnostics.js';
-import { decodeText, type Space, type World } from '../core/world.js';
+import { decodeText, type OpenFile, type Space, type World } from '../core/world.js';
+import { readFontFile } from './font-file.js';
 import { readSfnt, SfntError, shapingTables, type SfntTables } from './sfnt.js';
 import { loadHarfBuzz, Shaper } from './shaper.js';
 import { prepareSubsetter } from './subset.js';
@@ -96,8 +96,8 @@ async function readFontBook(world: World): Promise<FontBook> {
       // A project's own fonts live in the project; npm: files belong to the tool's installation.
       const fileSpace: Space = spec.file.startsWith('npm:') ? 'tool' : space;
       loads.push(
-        world.readFile(spec.file, fileSpace).then(async (bytes) => {
-          const sha = createHash('sha256').update(bytes).digest('hex');
+        world.openFile(spec.file, fileSpace).then(async (file) => {
+          const { bytes, sha256: sha, outlines } = readFontFile(file);
           if (sha !== spec.sha256) {
             bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} has SHA-256 ${sha}, not the pinned ${spec.sha256}`, 'reinstall with `npm ci`, or pin the new file deliberately'));
             return;
@@ -105,7 +105,7 @@ async function readFontBook(world: World): Promise<FontBook> {
           const hb = await harfbuzz;
           let parsed: Parsed;
           try {
-            parsed = parseFace(hb, bytes, sha);
+            parsed = parseFace(hb, bytes, sha, outlines);
           } catch (e) {
             if (!(e instanceof SfntError)) throw e;
             bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} is not a font letter can embed: ${e.message}`, 'name a TrueType (.ttf) file; most families publish one'));
@@ -137,10 +137,11 @@ interface Parsed {
 /** Parsed once per process and file, however many projects (tests, watch) name it. */
 const parsedFaces = new Map<string, Parsed>();
 
-function parseFace(hb: Awaited<ReturnType<typeof loadHarfBuzz>>, bytes: Uint8Array, sha: string): Parsed {
+function parseFace(hb: Awaited<ReturnType<typeof loadHarfBuzz>>, bytes: Uint8Array, sha: string, outlines: OpenFile | undefined): Parsed {
   let parsed = parsedFaces.get(sha);
   if (!parsed) {
     const sfnt = readSfnt(bytes);
+    if (outlines) sfnt.outlines = { file: outlines, loaded: new Uint8Array(sfnt.glyphOffsets.length - 1) };
     parsed = { bytes, sfnt, shaper: new Shaper(hb, shapingTables(sfnt)) };
     parsedFaces.set(sha, parsed);
   }

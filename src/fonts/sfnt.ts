@@ -4,6 +4,8 @@
 // is built from (they travel with it into a subset). It also writes the cut-down copies that
 // HarfBuzz is given: the tables shaping reads, and a face trimmed to the glyphs a subset keeps.
 
+import type { OpenFile } from '../core/world.js';
+
 export class SfntError extends Error {}
 
 export interface SfntTables {
@@ -12,6 +14,8 @@ export interface SfntTables {
   tables: Map<string, { offset: number; length: number }>;
   /** Where each glyph's outline starts in glyf, and (last) where the outlines end: loca, read once. */
   glyphOffsets: Uint32Array<ArrayBuffer>;
+  /** For a face read without its outlines (font-file.ts): where they are, and which are in `bytes` now. */
+  outlines?: { file: OpenFile; loaded: Uint8Array };
 }
 
 /** What a font letter embeds must have; a PDF subset has no cmap (its text is mapped by ToUnicode). */
@@ -133,6 +137,31 @@ function postscriptName(font: SfntTables): string {
   return found.replace(/[^A-Za-z0-9-]/g, '') || 'Font';
 }
 
+/**
+ * Reads into `font.bytes` the outlines of `gids` it does not hold yet, a run of consecutive
+ * glyphs at a time. A face read whole holds them all already.
+ */
+export function loadOutlines(font: SfntTables, gids: Iterable<number>): void {
+  const source = font.outlines;
+  if (!source) return;
+  const { glyphOffsets: offsets } = font;
+  const glyf = at(font, 'glyf');
+  const missing = [...new Set(gids)].filter((g) => g < offsets.length - 1 && !source.loaded[g]).sort((a, b) => a - b);
+  for (let i = 0; i < missing.length; ) {
+    let j = i;
+    while (j + 1 < missing.length && missing[j + 1] === missing[j]! + 1) j++;
+    const from = glyf + offsets[missing[i]!]!;
+    const until = glyf + offsets[missing[j]! + 1]!;
+    for (let done = from; done < until; ) {
+      const n = source.file.readAt(font.bytes.subarray(done, until), done);
+      if (n === 0) throw new Error('the font file ended before its outlines (was it changed while the build ran?)');
+      done += n;
+    }
+    for (let k = i; k <= j; k++) source.loaded[missing[k]!] = 1;
+    i = j + 1;
+  }
+}
+
 /** `gids` and every glyph their composites draw on, recursively: what hb-subset keeps. */
 export function glyphClosure(font: SfntTables, gids: Iterable<number>): Set<number> {
   const { view, glyphOffsets: offsets } = font;
@@ -140,10 +169,12 @@ export function glyphClosure(font: SfntTables, gids: Iterable<number>): Set<numb
   const out = new Set<number>();
   // A stack, not recursion: a hostile font may chain thousands of composites.
   const todo = [0, ...gids];
+  loadOutlines(font, todo);
   while (todo.length) {
     const g = todo.pop()!;
     if (out.has(g) || g >= offsets.length - 1) continue;
     out.add(g);
+    if (font.outlines && !font.outlines.loaded[g]) loadOutlines(font, [g]);
     const start = glyf + offsets[g]!;
     const end = glyf + offsets[g + 1]!;
     if (end - start < 10 || view.getInt16(start) >= 0) continue;
@@ -178,6 +209,7 @@ export function shapingTables(font: SfntTables): Uint8Array {
  * otherwise copy into its heap and check table by table. `keep` must be closed (glyphClosure).
  */
 export function trimmedFont(font: SfntTables, keep: ReadonlySet<number>, drop: readonly string[]): Uint8Array {
+  loadOutlines(font, keep);
   const { bytes, glyphOffsets: offsets } = font;
   const numGlyphs = offsets.length - 1;
   const glyf = at(font, 'glyf');

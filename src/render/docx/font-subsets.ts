@@ -53,10 +53,13 @@ function subset(face: Face, text: string, eastAsian: boolean): Promise<Uint8Arra
   let bytes = cache.get(key);
   if (bytes === undefined) {
     // Only the glyphs the characters map to: no alternates, small caps or ligatures Word would not use.
-    // A CJK face goes to hb-subset trimmed to those glyphs; it is most of the work otherwise.
-    bytes = eastAsian
-      ? subsetFace({ bytes: trimmedFont(face.sfnt, glyphClosure(face.sfnt, [...chars].map((c) => face.shaper.glyph(c.codePointAt(0)!))), EAST_ASIAN_DROP) }, { text: chars, dropTables: EAST_ASIAN_DROP })
-      : subsetFace(face, { text: chars });
+    // A CJK face goes to hb-subset trimmed to those glyphs (it is most of the work otherwise), as
+    // does a face whose outlines were not all read (font-file.ts).
+    const drop = eastAsian ? EAST_ASIAN_DROP : [];
+    bytes =
+      eastAsian || face.sfnt.outlines
+        ? subsetFace({ bytes: trimmedFont(face.sfnt, glyphClosure(face.sfnt, [...chars].map((c) => face.shaper.glyph(c.codePointAt(0)!))), drop) }, { text: chars, dropTables: drop })
+        : subsetFace(face, { text: chars });
     cache.set(key, bytes);
   }
   return bytes;
