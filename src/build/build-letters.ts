@@ -1,18 +1,16 @@
-// The core of `letter build`, shared by the CLI and the library API: load every requested
-// letter, skip those whose artifacts are up to date, render the rest in memory
-// (render-artifacts.ts, loaded only then), and report every letter's problems together.
-// build.ts publishes only when all of them succeeded.
+// The core of `letter build`, shared by the CLI and the library API: skip the letters whose
+// artifacts are up to date (up-to-date.ts tells without reading them as YAML), load the rest
+// and render them in memory (loader and renderer are imported only then), and report every
+// letter's problems together. build.ts publishes only when all of them succeeded.
 
 import { DiagnosticBag, error, LetterError, type Diagnostic } from '../core/diagnostics.js';
 import { closestName } from '../core/suggest.js';
 import type { World } from '../core/world.js';
-import { loadFontBook } from '../fonts/font-book.js';
-import { letterFile, loadLetter } from '../load/load-letter.js';
+import { letterFile } from '../load/letter-file.js';
 import type { CharPolicy } from '../load/text-checks.js';
 import { FORMATS, type Format } from '../render/formats.js';
-import { loadTemplate } from '../template/template-files.js';
 import { letterFolder, type Folder } from '../publish/out-folder.js';
-import { inputsKey, isUpToDate } from './up-to-date.js';
+import { inputsKey, upToDateManifest, type BuildRequest } from './up-to-date.js';
 
 export interface BuildOptions extends CharPolicy {
   /** Letter ids (folders under letters/); default every letter. */
@@ -51,6 +49,8 @@ export interface RenderedLetter {
   warnings: Diagnostic[];
   /** The key of everything the artifacts were made from (see up-to-date.ts). */
   inputs: string;
+  /** The template they were made with. */
+  template: string;
   /** out/<id>/ already held these artifacts: nothing was rendered, nothing need be written. */
   upToDate: boolean;
   /** How many signed, and the date the list is as of (ISO), for the manifest. */
@@ -96,21 +96,28 @@ export async function renderLetters(world: World, options: BuildOptions = {}): P
 }
 
 async function renderLetter(world: World, id: string, formats: Format[], options: BuildOptions): Promise<RenderedLetter> {
-  const letter = await loadLetter(world, id, options);
-  const template = await loadTemplate(world, letter.data.template, letter.where.valueAt(['template']));
-  const only = options.languages;
-  const languages = only?.length ? letter.data.languages.filter((l) => only.includes(l)) : letter.data.languages;
-  const inputs = await inputsKey(world, letter, template, formats.map((f) => f.id), languages);
   const folder = await letterFolder(world.root, id, options.out);
-  const list = letter.data.signatories;
-  const signatories = { count: list.list.length, asOf: list.as_of ?? list.list.map((s) => s.joined ?? '').sort().at(-1) ?? null };
-  if (!options.force && (await isUpToDate(folder, inputs))) return { id, folder, artifacts: [], warnings: [], inputs, upToDate: true, signatories };
+  const request: BuildRequest = { formats: formats.map((f) => f.id), ...(options.languages?.length ? { languages: options.languages } : {}), policy: { allowBidi: Boolean(options.allowBidi) } };
+  const current = options.force ? undefined : await upToDateManifest(world, id, folder, request);
+  if (current) {
+    const signatories = { count: current.signatories ?? 0, asOf: current.asOf ?? null };
+    return { id, folder, artifacts: [], warnings: [], inputs: current.inputs, template: current.template!, upToDate: true, signatories };
+  }
+  const [{ loadLetter }, { loadTemplate }, { loadFontBook }] = await Promise.all([import('../load/load-letter.js'), import('../template/template-files.js'), import('../fonts/font-book.js')]);
+  const letter = await loadLetter(world, id, options);
   // Start reading the fonts now: renderArtifacts finds the same promise, and the files arrive
   // while its module loads and the models are made.
   loadFontBook(world).catch(() => undefined);
+  const template = await loadTemplate(world, letter.data.template, letter.where.valueAt(['template']));
+  const only = options.languages;
+  const languages = only?.length ? letter.data.languages.filter((l) => only.includes(l)) : letter.data.languages;
+  // The template was found, so the key can be made.
+  const inputs = (await inputsKey(world, letter.source, letter.data.template, request))!;
+  const list = letter.data.signatories;
+  const signatories = { count: list.list.length, asOf: list.as_of ?? list.list.map((s) => s.joined ?? '').sort().at(-1) ?? null };
   const { renderArtifacts } = await import('./render-artifacts.js');
   const { artifacts, warnings } = await renderArtifacts(world, letter, template, languages, formats, folder);
-  return { id, folder, artifacts, warnings, inputs, upToDate: false, signatories };
+  return { id, folder, artifacts, warnings, inputs, template: letter.data.template, upToDate: false, signatories };
 }
 
 function selectFormats(ids: string[] | undefined, bag: DiagnosticBag): Format[] {

@@ -1,34 +1,67 @@
-// Rebuild only what changed: a key hashed from everything an artifact is made of (the letter,
-// the template's files, the font configuration with its pinned hashes, the tool's version,
-// SOURCE_DATE_EPOCH, the formats and languages asked for) is kept in manifest.json; when it
-// matches and every recorded artifact is still there with its checksum, nothing is rendered.
+// Rebuild only what changed, the way make does: a key hashed from the files an artifact is made
+// of (the letter's text, every file of its template's folder, the font configuration with its
+// pinned hashes) and what was asked (the tool's version, SOURCE_DATE_EPOCH, the character
+// policy, the formats and languages) is kept in manifest.json with the template's name. The
+// key is made from the files as they are, parsing none of them, so a build finds an
+// up-to-date letter without reading it as YAML: a no-op build costs little more than starting.
 
 import { createHash } from 'node:crypto';
-import type { World } from '../core/world.js';
+import { decodeText, type World } from '../core/world.js';
 import { VERSION } from '../core/version.js';
-import { FONT_CONFIG, fontConfigSpace } from '../fonts/font-book.js';
-import type { Letter } from '../load/load-letter.js';
-import type { TemplateFiles } from '../template/template-files.js';
-import { intactFiles, readManifest } from '../publish/manifest.js';
+import { FONT_CONFIG, fontConfigSpace } from '../fonts/font-config.js';
+import { letterFile } from '../load/letter-file.js';
+import type { CharPolicy } from '../load/text-checks.js';
+import { templateSpace } from '../template/template-space.js';
+import { intactFiles, readManifest, type PublishedManifest } from '../publish/manifest.js';
 import type { Folder } from '../publish/out-folder.js';
 
-export async function inputsKey(world: World, letter: Letter, template: TemplateFiles, formats: string[], languages: string[]): Promise<string> {
+/** What a build was asked for, beside the files it reads. */
+export interface BuildRequest {
+  formats: string[];
+  /** `--lang` as given (the letter's own list, filtered by it, follows from the letter's text). */
+  languages?: string[];
+  policy: CharPolicy;
+}
+
+/** The key of a letter's inputs; undefined when its template cannot be found (the build will say so). */
+export async function inputsKey(world: World, letterText: string, template: string, request: BuildRequest): Promise<string | undefined> {
+  const space = await templateSpace(world, template);
+  if (!space) return undefined;
   const hash = createHash('sha256');
   const part = (label: string, data: string | Uint8Array) => hash.update(`${label}\0${data.length}\0`).update(data);
   part('tool', VERSION);
-  part('letter', letter.source);
-  for (const src of template.sources) part(src.file, src.text);
-  if (template.letterhead) part('letterhead', template.letterhead.bytes);
+  part('letter', letterText);
+  part('template', `${space}:${template}`);
+  for (const rel of await filesUnder(world, `templates/${template}`, space)) part(rel, await world.readFile(rel, space));
   part('fonts', await world.readFile(FONT_CONFIG, await fontConfigSpace(world)));
   part('epoch', world.env.SOURCE_DATE_EPOCH ?? '');
-  part('formats', formats.join(','));
-  part('languages', languages.join(','));
+  part('policy', JSON.stringify({ allowBidi: Boolean(request.policy.allowBidi) }));
+  part('formats', request.formats.join(','));
+  part('languages', request.languages?.join(',') ?? '');
   return hash.digest('hex');
 }
 
-/** Whether the letter's folder already holds exactly what a build with this key would write. */
-export async function isUpToDate(folder: Folder, key: string): Promise<boolean> {
+/** Every file in a folder and the folders below it, by path. */
+async function filesUnder(world: World, dir: string, space: 'project' | 'tool'): Promise<string[]> {
+  const files: string[] = [];
+  for (const entry of await world.list(dir, space)) {
+    const rel = `${dir}/${entry.name}`;
+    if (entry.isDirectory) files.push(...(await filesUnder(world, rel, space)));
+    else files.push(rel);
+  }
+  return files;
+}
+
+/**
+ * The folder's manifest when it holds exactly what a build of this letter would write now:
+ * its key, made from the letter's text and the template the manifest names, is the one
+ * recorded, and every recorded file is still there with its checksum.
+ */
+export async function upToDateManifest(world: World, id: string, folder: Folder, request: BuildRequest): Promise<(PublishedManifest & { inputs: string }) | undefined> {
   const manifest = await readManifest(folder);
-  if (!manifest || manifest.inputs !== key || manifest.files.length === 0) return false;
-  return (await intactFiles(folder, manifest.files)).length === manifest.files.length;
+  if (!manifest?.inputs || !manifest.template || manifest.files.length === 0) return undefined;
+  const text = decodeText(await world.readFile(letterFile(id)));
+  if ((await inputsKey(world, text, manifest.template, request)) !== manifest.inputs) return undefined;
+  if ((await intactFiles(folder, manifest.files)).length !== manifest.files.length) return undefined;
+  return { ...manifest, inputs: manifest.inputs };
 }

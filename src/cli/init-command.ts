@@ -17,7 +17,7 @@ export function initCommand(program: Command, { io, world: worldOf, t }: Command
     .argument('<id>', t('help.initId'))
     .addHelpText('after', `\n${t('help.example')}\n  letter init demo-letter && letter build demo-letter\n`)
     .action(async (id: string) => {
-      const [{ letterFile }, { writeFileAtomic }, { decodeText }] = await Promise.all([import('../load/load-letter.js'), import('../publish/atomic-write.js'), import('../core/world.js')]);
+      const [{ letterFile }, { writeFileAtomic }, { decodeText }] = await Promise.all([import('../load/letter-file.js'), import('../publish/atomic-write.js'), import('../core/world.js')]);
       const file = letterFile(id);
       if (!ID.test(id)) throw new LetterError([error({ file: 'letter init' }, `\`${id}\` cannot be a letter’s folder name`, 'use lowercase letters, digits and hyphens, e.g. `nk-pows-2025`')]);
       const world = worldOf();

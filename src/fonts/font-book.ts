@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import '../core/zod.js';
 import { DiagnosticBag, error, ExitCode, LetterError } from '../core/diagnostics.js';
 import { decodeText, type OpenFile, type Space, type World } from '../core/world.js';
+import { FONT_CONFIG, fontConfigSpace } from './font-config.js';
 import { readFontFile } from './font-file.js';
 import { readSfnt, SfntError, shapingTables, type SfntTables } from './sfnt.js';
 import { loadHarfBuzz, Shaper } from './shaper.js';
@@ -50,7 +51,6 @@ export interface FontBook {
   eastAsianFamily(lang: string): string;
 }
 
-export const FONT_CONFIG = 'fonts/fonts.json';
 const cache = new Map<string, Promise<FontBook>>();
 
 /** The project's fonts/fonts.json if it has one, else the tool's; loaded once per process. */
@@ -65,10 +65,6 @@ export function loadFontBook(world: World): Promise<FontBook> {
   return book;
 }
 
-/** The project's fonts/fonts.json wins over the tool's. */
-export async function fontConfigSpace(world: World): Promise<Space> {
-  return (await world.exists(FONT_CONFIG, 'project')) ? 'project' : 'tool';
-}
 
 async function readFontBook(world: World): Promise<FontBook> {
   // Loaded here, not at the top: a no-op build or `letter --version` never needs a shaper.

@@ -5,6 +5,7 @@ import type * as z from 'zod/mini';
 import { DiagnosticBag, error, LetterError } from '../core/diagnostics.js';
 import type { World } from '../core/world.js';
 import { fastLetterYaml } from './fast-yaml.js';
+import { letterFile } from './letter-file.js';
 import { parseLetterYaml, readLetterText } from './parse-yaml.js';
 import type { CharPolicy } from './text-checks.js';
 import { positionIndex, type Path, type PositionIndex } from './positions.js';
@@ -22,9 +23,6 @@ export interface Letter {
   source: string;
 }
 
-export function letterFile(id: string): string {
-  return `letters/${id}/letter.yaml`;
-}
 
 export async function loadLetter(world: World, id: string, policy: CharPolicy = {}): Promise<Letter> {
   const file = letterFile(id);

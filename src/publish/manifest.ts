@@ -19,6 +19,11 @@ export interface ManifestFile {
 
 export interface PublishedManifest {
   inputs?: string;
+  /** The template the files were made with (for an up-to-date check that reads no letter). */
+  template?: string;
+  /** How many signed, and the date the list is as of. */
+  signatories?: number;
+  asOf?: string | null;
   files: ManifestFile[];
 }
 
@@ -26,7 +31,7 @@ export interface PublishedManifest {
 export async function readManifest(folder: Folder): Promise<PublishedManifest | undefined> {
   const bytes = await readPublished(folder, MANIFEST);
   if (!bytes) return undefined;
-  let parsed: { inputs?: unknown; files?: unknown };
+  let parsed: { inputs?: unknown; template?: unknown; signatories?: unknown; asOf?: unknown; files?: unknown };
   try {
     parsed = JSON.parse(new TextDecoder().decode(bytes)) as typeof parsed;
   } catch {
@@ -38,7 +43,13 @@ export async function readManifest(folder: Folder): Promise<PublishedManifest | 
     if (!isPlainFileName(f.name) || typeof f.sha256 !== 'string') return undefined;
     files.push({ name: f.name, language: String(f.language), format: String(f.format), bytes: Number(f.bytes), sha256: f.sha256, pages: typeof f.pages === 'number' ? f.pages : null });
   }
-  return { ...(typeof parsed.inputs === 'string' ? { inputs: parsed.inputs } : {}), files };
+  return {
+    ...(typeof parsed.inputs === 'string' ? { inputs: parsed.inputs } : {}),
+    ...(typeof parsed.template === 'string' ? { template: parsed.template } : {}),
+    ...(typeof parsed.signatories === 'number' ? { signatories: parsed.signatories } : {}),
+    ...(typeof parsed.asOf === 'string' || parsed.asOf === null ? { asOf: parsed.asOf } : {}),
+    files,
+  };
 }
 
 /** A name a manifest may give a file of the folder: no path, nothing hidden. */

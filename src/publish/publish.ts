@@ -32,6 +32,7 @@ export async function publishLetter(letter: RenderedLetter, version: string, loc
       const manifest = {
         letter: letter.id,
         inputs: letter.inputs,
+        template: letter.template,
         tool: { name: 'letter', version },
         languages: [...new Set(files.map((f) => f.language))].sort(),
         signatories: letter.signatories.count,

@@ -3,10 +3,11 @@
 // partials/*.hbs, locales/<lang>.json and styles.json.
 
 import { DiagnosticBag, error, LetterError, type SourcePos } from '../core/diagnostics.js';
-import { decodeText, type Space, type World } from '../core/world.js';
+import { decodeText, type World } from '../core/world.js';
 import { imageSize } from 'image-size';
 import type { Letterhead } from '../model/document.js';
 import { StyleSheetSchema, type StyleSheetFile } from '../model/stylesheet.js';
+import { templateSpace } from './template-space.js';
 
 export interface SourceFile {
   /** Path as diagnostics show it. */
@@ -28,7 +29,7 @@ export interface TemplateFiles {
 
 export async function loadTemplate(world: World, name: string, usedAt: SourcePos): Promise<TemplateFiles> {
   const dir = `templates/${name}`;
-  const space: Space | undefined = (await world.exists(`${dir}/letter.hbs`, 'project')) ? 'project' : (await world.exists(`${dir}/letter.hbs`, 'tool')) ? 'tool' : undefined;
+  const space = await templateSpace(world, name);
   if (!space) {
     throw new LetterError([error(usedAt, `no template \`${name}\``, `a template is a folder templates/${name}/ holding letter.hbs; the built-in one is \`joint-letter\``)]);
   }

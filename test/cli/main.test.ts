@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { runCli } from '../helpers/cli.js';
-import { fixture, projectWithLetter, tempProject } from '../helpers/project.js';
+import { fixture, projectWithLetter, REPO, tempProject } from '../helpers/project.js';
 
 let dispose: (() => void) | undefined;
 afterEach(() => dispose?.());
@@ -160,6 +160,31 @@ describe('letter (CLI)', () => {
     const file = path.join(p.root, 'letters/minimal/letter.yaml');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Thank you.', 'Thank you very much.'));
     expect((await run(p.root, 'build')).stdout).toContain('wrote out/minimal/minimal.en.pdf');
+  });
+
+  it('tells an up-to-date letter from its files alone, and sees every input change', async () => {
+    const p = project();
+    const build = async (...args: string[]) => (await run(p.root, 'build', '--format', 'pdf', '--lang', 'en', ...args)).stdout;
+    const rebuilt = 'wrote out/minimal/minimal.en.pdf';
+    expect(await build()).toContain(rebuilt);
+    expect(await build()).toContain('is up to date');
+    // The project's own copy of the template replaces the built-in one.
+    cpSync(path.join(REPO, 'templates/joint-letter'), path.join(p.root, 'templates/joint-letter'), { recursive: true });
+    expect(await build()).toContain(rebuilt);
+    expect(await build()).toContain('is up to date');
+    // A change to one of its files, or a file added to it.
+    const partial = path.join(p.root, 'templates/joint-letter/partials/recipient.hbs');
+    writeFileSync(partial, `${readFileSync(partial, 'utf8')}\n`);
+    expect(await build()).toContain(rebuilt);
+    writeFileSync(path.join(p.root, 'templates/joint-letter/partials/extra.hbs'), 'unused');
+    expect(await build()).toContain(rebuilt);
+    // The font configuration, the character policy, the languages asked for.
+    cpSync(path.join(REPO, 'fonts/fonts.json'), path.join(p.root, 'fonts/fonts.json'));
+    writeFileSync(path.join(p.root, 'fonts/fonts.json'), readFileSync(path.join(p.root, 'fonts/fonts.json'), 'utf8').replace('"$comment": "', '"$comment": "Ours. '));
+    expect(await build()).toContain(rebuilt);
+    expect(await build('--allow-bidi')).toContain(rebuilt);
+    expect((await run(p.root, 'build', '--format', 'pdf')).stdout).toContain('wrote out/minimal/minimal.ko.pdf');
+    expect((await run(p.root, 'build', '--format', 'pdf')).stdout).toContain('is up to date');
   });
 
   it('watches: rebuilds on a change, prints a build error and goes on watching', async () => {
