@@ -101,7 +101,7 @@ async function renderLetter(world: World, id: string, formats: Format[], options
   const current = options.force ? undefined : await upToDateManifest(world, id, folder, request);
   if (current) {
     const signatories = { count: current.signatories ?? 0, asOf: current.asOf ?? null };
-    return { id, folder, artifacts: [], warnings: [], inputs: current.inputs, template: current.template!, upToDate: true, signatories };
+    return { id, folder, artifacts: [], warnings: [], inputs: current.inputs, template: current.template, upToDate: true, signatories };
   }
   const [{ loadLetter }, { loadTemplate }, { loadFontBook }] = await Promise.all([import('../load/load-letter.js'), import('../template/template-files.js'), import('../fonts/font-book.js')]);
   const letter = await loadLetter(world, id, options);

@@ -57,11 +57,11 @@ async function filesUnder(world: World, dir: string, space: 'project' | 'tool'):
  * its key, made from the letter's text and the template the manifest names, is the one
  * recorded, and every recorded file is still there with its checksum.
  */
-export async function upToDateManifest(world: World, id: string, folder: Folder, request: BuildRequest): Promise<(PublishedManifest & { inputs: string }) | undefined> {
+export async function upToDateManifest(world: World, id: string, folder: Folder, request: BuildRequest): Promise<(PublishedManifest & { inputs: string; template: string }) | undefined> {
   const manifest = await readManifest(folder);
   if (!manifest?.inputs || !manifest.template || manifest.files.length === 0) return undefined;
   const text = decodeText(await world.readFile(letterFile(id)));
   if ((await inputsKey(world, text, manifest.template, request)) !== manifest.inputs) return undefined;
   if ((await intactFiles(folder, manifest.files)).length !== manifest.files.length) return undefined;
-  return { ...manifest, inputs: manifest.inputs };
+  return { ...manifest, inputs: manifest.inputs, template: manifest.template };
 }

@@ -1,7 +1,7 @@
 // The World on a real machine: files under a project root (never outside it, symlinks
 // resolved first), and the tool's own installation for built-in templates and fonts.
 
-import { fstatSync, openSync, promises as fs, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { error, ExitCode, LetterError } from './diagnostics.js';
@@ -48,7 +48,7 @@ export function nodeWorld(root: string, env: Record<string, string | undefined> 
     now,
     async openFile(rel, space = 'project'): Promise<OpenFile> {
       const file = await locate(rel, space);
-      let fd: number;
+      let fd = -1;
       let size: number;
       try {
         fd = openSync(file, 'r');
@@ -56,11 +56,12 @@ export function nodeWorld(root: string, env: Record<string, string | undefined> 
         if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
         size = stat.size;
       } catch (e) {
+        if (fd >= 0) closeSync(fd);
         throw ioError(rel, e);
       }
-      // Kept open for the process: a font book reads outlines from it as layouts need them.
       return {
         size,
+        close: () => closeSync(fd),
         readAt: (into, position) => {
           try {
             return readSync(fd, into, 0, into.length, position);

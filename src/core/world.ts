@@ -35,6 +35,7 @@ export interface OpenFile {
   readonly size: number;
   /** Reads up to `into.length` bytes at `position`; returns how many were read. */
   readAt(into: Uint8Array, position: number): number;
+  close(): void;
 }
 
 export function decodeText(bytes: Uint8Array): string {

@@ -93,21 +93,28 @@ async function readFontBook(world: World): Promise<FontBook> {
       const fileSpace: Space = spec.file.startsWith('npm:') ? 'tool' : space;
       loads.push(
         world.openFile(spec.file, fileSpace).then(async (file) => {
-          const { bytes, sha256: sha, outlines } = readFontFile(file);
-          if (sha !== spec.sha256) {
-            bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} has SHA-256 ${sha}, not the pinned ${spec.sha256}`, 'reinstall with `npm ci`, or pin the new file deliberately'));
-            return;
-          }
-          const hb = await harfbuzz;
-          let parsed: Parsed;
+          // Open only while a face read without its outlines (once per process) needs it.
+          let kept = false;
           try {
-            parsed = parseFace(hb, bytes, sha, outlines);
-          } catch (e) {
-            if (!(e instanceof SfntError)) throw e;
-            bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} is not a font letter can embed: ${e.message}`, 'name a TrueType (.ttf) file; most families publish one'));
-            return;
+            const { bytes, sha256: sha, outlines } = readFontFile(file);
+            if (sha !== spec.sha256) {
+              bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} has SHA-256 ${sha}, not the pinned ${spec.sha256}`, 'reinstall with `npm ci`, or pin the new file deliberately'));
+              return;
+            }
+            const hb = await harfbuzz;
+            let parsed: Parsed;
+            try {
+              parsed = parseFace(hb, bytes, sha, outlines);
+            } catch (e) {
+              if (!(e instanceof SfntError)) throw e;
+              bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} is not a font letter can embed: ${e.message}`, 'name a TrueType (.ttf) file; most families publish one'));
+              return;
+            }
+            kept = parsed.sfnt.outlines?.file === file;
+            faces.set(`${family}/${style}`, { key: `${family}/${style}`, family, style, bytes: parsed.bytes, sha256: sha, sfnt: parsed.sfnt, shaper: parsed.shaper });
+          } finally {
+            if (!kept) file.close();
           }
-          faces.set(`${family}/${style}`, { key: `${family}/${style}`, family, style, bytes: parsed.bytes, sha256: sha, sfnt: parsed.sfnt, shaper: parsed.shaper });
         }, (e: unknown) => {
           // A missing file or one outside the project is the config's fault: say so where it is named.
           if (!(e instanceof LetterError) || e.exitCode !== ExitCode.input) throw e;

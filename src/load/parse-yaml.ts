@@ -1,6 +1,7 @@
-// Reads a letter file's bytes into a YAML document, safely: size and nesting depth are
-// checked before the parser sees the text, only YAML 1.2 core with one document, no tags,
-// no merge keys, a small alias budget. Every problem becomes a located diagnostic.
+// Reads a letter file's bytes, safely: size, encoding, characters and nesting depth are
+// checked before any parser sees the text (readLetterText). The full reader then accepts only
+// YAML 1.2 core with one document, no tags, no merge keys, a small alias budget, and turns
+// every problem into a located diagnostic; fast-yaml.ts reads the common case before it.
 
 import { Document, isAlias, isMap, isScalar, isSeq, parseDocument, visit } from 'yaml';
 import type { Node as YamlNode } from 'yaml';
