@@ -6,9 +6,9 @@ import { DiagnosticBag, error, LetterError } from '../core/diagnostics.js';
 import type { World } from '../core/world.js';
 import { fastLetterYaml } from './fast-yaml.js';
 import { letterFile } from './letter-file.js';
-import { parseLetterYaml, readLetterText } from './parse-yaml.js';
+import { readLetterText } from './letter-text.js';
 import type { CharPolicy } from './text-checks.js';
-import { positionIndex, type Path, type PositionIndex } from './positions.js';
+import type { Path, PositionIndex } from './positions.js';
 import { LetterSchema, Links, Recipient, Signatory, type LetterData } from './schema.js';
 import { closestName } from '../core/suggest.js';
 
@@ -31,25 +31,27 @@ export async function loadLetter(world: World, id: string, policy: CharPolicy = 
 }
 
 /** The pure part of loading, for tests and for callers that have the bytes already. */
-export function parseLetter(id: string, file: string, bytes: Uint8Array, policy: CharPolicy = {}): Letter {
+export async function parseLetter(id: string, file: string, bytes: Uint8Array, policy: CharPolicy = {}): Promise<Letter> {
   const source = readLetterText(file, bytes, policy);
   // Most letters are read by the fast reader; one it declines, or one with any problem, is
-  // read again by the full reader, whose diagnostics are the ones reported.
+  // read again by the full reader, whose diagnostics are the ones reported. The full reader
+  // (and `yaml`, 15 ms to load) is imported only then.
   const fast = fastLetterYaml(source.text, source.posAt, policy);
   if (fast) {
     const bag = new DiagnosticBag();
     const data = validate(fast.value ?? {}, fast.where, bag);
     if (data && !bag.hasErrors) return { id, file, data, where: fast.where, source: source.text };
   }
+  const { parseLetterYaml, positionIndex } = await import('./parse-yaml.js');
   const parsed = parseLetterYaml(source, policy);
   if (parsed.doc.contents === null) {
     throw new LetterError([error({ file, line: 1, col: 1 }, 'the letter file is empty', 'start from a copy of another letter’s letter.yaml')]);
   }
-  const where = positionIndex(parsed.doc, parsed.text, parsed.posAt);
+  const where = positionIndex(parsed.doc, source.text, source.posAt);
   const bag = new DiagnosticBag();
   const data = validate(parsed.doc.toJS({ maxAliasCount: 100 }) ?? {}, where, bag);
   bag.throwIfErrors();
-  return { id, file, data: data!, where, source: parsed.text };
+  return { id, file, data: data!, where, source: source.text };
 }
 
 /** The letter's data if the schema accepts it, with every problem of the schema and the languages in `bag`. */

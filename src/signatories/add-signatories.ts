@@ -30,7 +30,7 @@ export async function addSignatories(world: World, id: string, candidates: Candi
   const file = letterFile(id);
   const bytes = await world.readFile(file);
   // Loading validates the file as it is, so an edit never builds on a broken letter.
-  const letter = parseLetter(id, file, bytes, policy);
+  const letter = await parseLetter(id, file, bytes, policy);
   const doc = parseDocument(new TextDecoder().decode(bytes), { version: '1.2', keepSourceTokens: false });
   const existing = letter.data.signatories.list;
   const report: AddReport = { added: [], skipped: [] };
@@ -54,7 +54,7 @@ export async function addSignatories(world: World, id: string, candidates: Candi
   appendEntries(doc, report.added.map((a) => a.entry), file);
   const text = doc.toString({ lineWidth: 0, flowCollectionPadding: false });
   // The edited file must load as the letter it claims to be before it replaces the old one.
-  parseLetter(id, file, new TextEncoder().encode(text), policy);
+  await parseLetter(id, file, new TextEncoder().encode(text), policy);
   await writeFileAtomic(path.join(world.root, file), new TextEncoder().encode(text), file);
   return report;
 }

@@ -4,8 +4,9 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document, isScalar, visit } from 'yaml';
 import { fastLetterYaml } from '../../src/load/fast-yaml.js';
-import { parseLetterYaml, readLetterText } from '../../src/load/parse-yaml.js';
-import { positionIndex, type Path, type PositionIndex } from '../../src/load/positions.js';
+import { readLetterText } from '../../src/load/letter-text.js';
+import { parseLetterYaml, positionIndex } from '../../src/load/parse-yaml.js';
+import type { Path, PositionIndex } from '../../src/load/positions.js';
 import { asYaml, misshapenLetter, wellFormedLetter } from '../helpers/arbitrary-letter.js';
 import { fixture } from '../helpers/project.js';
 
@@ -14,9 +15,10 @@ const FILE = 'letters/t/letter.yaml';
 /** The full reader's value and positions, or undefined when it refuses the text. */
 function full(text: string): { value: unknown; where: PositionIndex } | undefined {
   try {
-    const parsed = parseLetterYaml(readLetterText(FILE, new TextEncoder().encode(text)));
+    const source = readLetterText(FILE, new TextEncoder().encode(text));
+    const parsed = parseLetterYaml(source);
     if (parsed.doc.contents === null) return undefined;
-    return { value: parsed.doc.toJS(), where: positionIndex(parsed.doc, parsed.text, parsed.posAt) };
+    return { value: parsed.doc.toJS(), where: positionIndex(parsed.doc, source.text, source.posAt) };
   } catch {
     return undefined;
   }

@@ -11,9 +11,9 @@ function load(text: string) {
   return parseLetter('t', FILE, new TextEncoder().encode(text));
 }
 
-function problems(text: string): string[] {
+async function problems(text: string): Promise<string[]> {
   try {
-    load(text);
+    await load(text);
   } catch (e) {
     if (e instanceof LetterError) return e.diagnostics.map(formatDiagnostic);
     throw e;
@@ -24,16 +24,16 @@ function problems(text: string): string[] {
 const minimal = readFileSync(path.join(fixture('minimal'), 'letters/minimal/letter.yaml'), 'utf8');
 
 describe('loadLetter', () => {
-  it('loads a minimal letter and fills defaults', () => {
-    const letter = load(minimal);
+  it('loads a minimal letter and fills defaults', async () => {
+    const letter = await load(minimal);
     expect(letter.data.template).toBe('joint-letter');
     expect(letter.data.languages).toEqual(['en', 'ko']);
     expect(letter.where.valueAt(['title', 'ko'])).toEqual({ file: FILE, line: 6, col: 7 });
   });
 
-  it('reports every schema problem of a file at once, in file order, with positions', () => {
+  it('reports every schema problem of a file at once, in file order, with positions', async () => {
     const bad = minimal.replace('date: 2025-03-11', 'dtae: 2025-03-11\ndate: 2025-02-30').replace('kind: organization', 'kind: company');
-    const out = problems(bad);
+    const out = await problems(bad);
     expect(out).toEqual([
       expect.stringMatching(/^letters\/t\/letter\.yaml:3:1: unknown key `dtae`\n {2}hint: did you mean `date`\?$/),
       expect.stringMatching(/^letters\/t\/letter\.yaml:4:7: expected a date written YYYY-MM-DD/),
@@ -41,22 +41,22 @@ describe('loadLetter', () => {
     ]);
   });
 
-  it('names a missing required field at its parent', () => {
-    expect(problems(minimal.replace(/^salutation:.*\n(  .*\n)*/m, ''))).toEqual([expect.stringMatching(/^letters\/t\/letter\.yaml:2:1: missing required field `salutation`/)]);
+  it('names a missing required field at its parent', async () => {
+    expect(await problems(minimal.replace(/^salutation:.*\n(  .*\n)*/m, ''))).toEqual([expect.stringMatching(/^letters\/t\/letter\.yaml:2:1: missing required field `salutation`/)]);
   });
 
-  it('points into a language map at the entry that is wrong', () => {
-    expect(problems(minimal.replace('ko: 시험 서한', 'ko: 42'))).toEqual([expect.stringMatching(/^letters\/t\/letter\.yaml:6:7: expected text/)]);
+  it('points into a language map at the entry that is wrong', async () => {
+    expect(await problems(minimal.replace('ko: 시험 서한', 'ko: 42'))).toEqual([expect.stringMatching(/^letters\/t\/letter\.yaml:6:7: expected text/)]);
   });
 
-  it('requires every language of the letter and refuses others', () => {
-    const out = problems(minimal.replace('  ko: 시험 서한\n', '  kr: 시험 서한\n'));
+  it('requires every language of the letter and refuses others', async () => {
+    const out = await problems(minimal.replace('  ko: 시험 서한\n', '  kr: 시험 서한\n'));
     expect(out).toContainEqual(expect.stringMatching(/:6:3: `kr` is not one of the letter's languages \(en, ko\)/));
     expect(out).toContainEqual(expect.stringMatching(/:5:3: no `ko` text/));
   });
 
-  it('rejects a signatory without a name and an invalid link', () => {
-    const out = problems(minimal.replace('      name: {en: Stars, ko: 별}\n', '').concat('links:\n  pdf: "not a url with spaces"\n'));
+  it('rejects a signatory without a name and an invalid link', async () => {
+    const out = await problems(minimal.replace('      name: {en: Stars, ko: 별}\n', '').concat('links:\n  pdf: "not a url with spaces"\n'));
     expect(out.some((l) => /missing required field `name`/.test(l))).toBe(true);
     expect(out.some((l) => /links|relative path without spaces/.test(l))).toBe(true);
   });

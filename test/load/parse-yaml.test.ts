@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LetterError, formatDiagnostic } from '../../src/core/diagnostics.js';
-import { parseLetterYaml, readLetterText } from '../../src/load/parse-yaml.js';
+import { readLetterText } from '../../src/load/letter-text.js';
+import { parseLetterYaml } from '../../src/load/parse-yaml.js';
 
 const FILE = 'letters/t/letter.yaml';
 
