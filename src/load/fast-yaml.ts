@@ -13,7 +13,6 @@ import { blockContentStart, type Path, type PositionIndex } from './positions.js
 import { findForbiddenChars, type CharPolicy } from './text-checks.js';
 
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', '<<']);
-const SEP = '\u0000';
 
 export interface FastYaml {
   value: unknown;
@@ -28,31 +27,33 @@ export function fastLetterYaml(text: string, posAt: (offset: number) => SourcePo
   } catch {
     return undefined;
   }
-  const starts = nodeStarts(text, events, policy);
-  if (!starts) return undefined;
+  const root = nodeTree(text, events, policy);
+  if (!root) return undefined;
   let value: unknown;
   try {
     [value] = constructFromEvents(events, { source: text });
   } catch {
     return undefined;
   }
-  return { value, where: eventPositions(text, starts, posAt) };
+  return { value, where: eventPositions(text, root, posAt) };
 }
 
-interface Starts {
-  /** Start of the value at each path (joined with SEP). */
-  values: Map<string, number>;
-  /** Start of each key, by its mapping's path and the key. */
-  keys: Map<string, number>;
-  /** Paths of block scalars. */
-  blocks: Set<string>;
+/** A node of the document: where it starts, and its children by key or index. */
+interface Node {
+  start: number;
+  /** A literal or folded block scalar, whose text starts on a later line. */
+  block: boolean;
+  keys?: Map<string, { at: number; node: Node }>;
+  items?: Node[];
 }
 
-type Frame = { kind: 'seq'; path: string; index: number } | { kind: 'map'; path: string; key: string | undefined };
+type Frame = { node: Node; key?: { name: string; at: number } };
 
-/** Walks the events once; undefined at the first feature left to the full reader. */
-function nodeStarts(text: string, events: Event[], policy: CharPolicy): Starts | undefined {
-  const starts: Starts = { values: new Map(), keys: new Map(), blocks: new Set() };
+const isBlock = (e: ScalarEvent) => e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK;
+
+/** Walks the events once into a tree of positions; undefined at the first feature left to the full reader. */
+function nodeTree(text: string, events: Event[], policy: CharPolicy): Node | undefined {
+  let root: Node | undefined;
   const stack: Frame[] = [];
   let documents = 0;
   let inDocument = false;
@@ -71,34 +72,30 @@ function nodeStarts(text: string, events: Event[], policy: CharPolicy): Starts |
     // An empty value (a null, which no field accepts) has no offset to point at.
     if (e.type === EVENT_ID.SCALAR && (e.valueStart === -1 || !escapesAllowed(text, e, policy))) return undefined;
     const top = stack.at(-1);
-    let path: string;
-    if (!top) {
-      if (starts.values.has('')) return undefined;
-      path = '';
-    } else if (top.kind === 'seq') {
-      path = `${top.path}${SEP}${top.index++}`;
-    } else if (top.key === undefined) {
+    if (top?.node.keys && !top.key) {
       // A key: a scalar, plainly a name.
-      if (e.type !== EVENT_ID.SCALAR) return undefined;
-      const key = getScalarValue(text, e);
-      if (RESERVED_KEYS.has(key) || e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK) return undefined;
-      starts.keys.set(`${top.path}${SEP}${key}`, scalarStart(text, e));
-      top.key = key;
+      if (e.type !== EVENT_ID.SCALAR || isBlock(e)) return undefined;
+      const name = getScalarValue(text, e);
+      if (RESERVED_KEYS.has(name)) return undefined;
+      top.key = { name, at: scalarStart(text, e) };
       continue;
+    }
+    const node: Node = e.type === EVENT_ID.SCALAR ? { start: scalarStart(text, e), block: isBlock(e) } : { start: e.start, block: false };
+    if (!top) {
+      if (root) return undefined;
+      root = node;
+    } else if (top.node.items) {
+      top.node.items.push(node);
     } else {
-      path = `${top.path}${SEP}${top.key}`;
+      top.node.keys!.set(top.key!.name, { at: top.key!.at, node });
       top.key = undefined;
     }
-    if (e.type === EVENT_ID.SCALAR) {
-      starts.values.set(path, scalarStart(text, e));
-      if (e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK) starts.blocks.add(path);
-    } else {
-      starts.values.set(path, e.start);
-      stack.push(e.type === EVENT_ID.SEQUENCE ? { kind: 'seq', path, index: 0 } : { kind: 'map', path, key: undefined });
-    }
+    if (e.type === EVENT_ID.SEQUENCE) node.items = [];
+    if (e.type === EVENT_ID.MAPPING) node.keys = new Map();
+    if (e.type !== EVENT_ID.SCALAR) stack.push({ node });
   }
   // An empty file is the full reader's to report.
-  return documents === 1 && starts.values.has('') ? starts : undefined;
+  return documents === 1 ? root : undefined;
 }
 
 type ScalarEvent = Extract<Event, { type: typeof EVENT_ID.SCALAR }>;
@@ -131,26 +128,29 @@ function escapesAllowed(text: string, e: ScalarEvent, policy: CharPolicy): boole
   return findForbiddenChars(getScalarValue(text, e), policy).length === 0;
 }
 
-function eventPositions(text: string, starts: Starts, posAt: (offset: number) => SourcePos): PositionIndex {
-  const keyOf = (path: Path) => path.map((p) => `${SEP}${p}`).join('');
-  const valueAt = (path: Path): SourcePos => {
-    for (let n = path.length; n >= 0; n--) {
-      const start = starts.values.get(keyOf(path.slice(0, n)));
-      if (start !== undefined) return posAt(start);
+function eventPositions(text: string, root: Node, posAt: (offset: number) => SourcePos): PositionIndex {
+  const child = (node: Node, segment: string | number): Node | undefined => (node.items ? node.items[Number(segment)] : node.keys?.get(String(segment))?.node);
+  /** The node at `path`, or (`nearest`) at its deepest existing prefix. */
+  const find = (path: Path, nearest: boolean): Node | undefined => {
+    let node = root;
+    for (const segment of path) {
+      const next = child(node, segment);
+      if (!next) return nearest ? node : undefined;
+      node = next;
     }
-    return posAt(0);
+    return node;
   };
+  const valueAt = (path: Path): SourcePos => posAt(find(path, true)!.start);
   return {
     valueAt,
     keyAt: (path, key) => {
-      const start = starts.keys.get(`${keyOf(path)}${SEP}${key}`);
-      return start === undefined ? valueAt(path) : posAt(start);
+      const at = find(path, false)?.keys?.get(key)?.at;
+      return at === undefined ? valueAt(path) : posAt(at);
     },
     contentStart: (path) => {
-      const key = keyOf(path);
-      const start = starts.values.get(key);
-      if (start === undefined || !starts.blocks.has(key)) return { ...valueAt(path), block: false };
-      return { ...posAt(blockContentStart(text, start)), block: true };
+      const node = find(path, false);
+      if (!node?.block) return { ...valueAt(path), block: false };
+      return { ...posAt(blockContentStart(text, node.start)), block: true };
     },
   };
 }
