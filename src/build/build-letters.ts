@@ -5,12 +5,12 @@
 
 import { DiagnosticBag, error, LetterError, type Diagnostic } from '../core/diagnostics.js';
 import { closestName } from '../core/suggest.js';
-import type { World } from '../core/world.js';
+import { decodeText, type World } from '../core/world.js';
 import { letterFile } from '../load/letter-file.js';
 import type { CharPolicy } from '../load/text-checks.js';
 import { FORMATS, type Format } from '../render/formats.js';
 import { letterFolder, type Folder } from '../publish/out-folder.js';
-import { inputsKey, upToDateManifest, type BuildRequest } from './up-to-date.js';
+import { inputsKey, recordedBuild, type BuildRequest } from './up-to-date.js';
 
 export interface BuildOptions extends CharPolicy {
   /** Letter ids (folders under letters/); default every letter. */
@@ -98,21 +98,24 @@ export async function renderLetters(world: World, options: BuildOptions = {}): P
 async function renderLetter(world: World, id: string, formats: Format[], options: BuildOptions): Promise<RenderedLetter> {
   const folder = await letterFolder(world.root, id, options.out);
   const request: BuildRequest = { formats: formats.map((f) => f.id), ...(options.languages?.length ? { languages: options.languages } : {}), policy: { allowBidi: Boolean(options.allowBidi) } };
-  const current = options.force ? undefined : await upToDateManifest(world, id, folder, request);
-  if (current) {
-    const signatories = { count: current.signatories ?? 0, asOf: current.asOf ?? null };
-    return { id, folder, artifacts: [], warnings: [], inputs: current.inputs, template: current.template, upToDate: true, signatories };
+  const file = letterFile(id);
+  const bytes = await world.readFile(file);
+  const recorded = options.force ? undefined : await recordedBuild(world, decodeText(bytes), folder, request);
+  if (recorded?.upToDate) {
+    const { inputs, template, signatories, asOf } = recorded.manifest;
+    return { id, folder, artifacts: [], warnings: [], inputs, template, upToDate: true, signatories: { count: signatories ?? 0, asOf: asOf ?? null } };
   }
-  const [{ loadLetter }, { loadTemplate }, { loadFontBook }] = await Promise.all([import('../load/load-letter.js'), import('../template/template-files.js'), import('../fonts/font-book.js')]);
-  const letter = await loadLetter(world, id, options);
+  const [{ parseLetter }, { loadTemplate }, { loadFontBook }] = await Promise.all([import('../load/load-letter.js'), import('../template/template-files.js'), import('../fonts/font-book.js')]);
+  const letter = await parseLetter(id, file, bytes, options);
   // Start reading the fonts now: renderArtifacts finds the same promise, and the files arrive
   // while its module loads and the models are made.
   loadFontBook(world).catch(() => undefined);
   const template = await loadTemplate(world, letter.data.template, letter.where.valueAt(['template']));
   const only = options.languages;
   const languages = only?.length ? letter.data.languages.filter((l) => only.includes(l)) : letter.data.languages;
-  // The template was found, so the key can be made.
-  const inputs = (await inputsKey(world, letter.source, letter.data.template, request))!;
+  // The check above made the key already if the manifest names this template; the template
+  // was found, so the key can be made.
+  const inputs = (recorded?.manifest.template === letter.data.template ? recorded.key : undefined) ?? (await inputsKey(world, letter.source, letter.data.template, request))!;
   const list = letter.data.signatories;
   const signatories = { count: list.list.length, asOf: list.as_of ?? list.list.map((s) => s.joined ?? '').sort().at(-1) ?? null };
   const { renderArtifacts } = await import('./render-artifacts.js');

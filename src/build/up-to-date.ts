@@ -6,10 +6,9 @@
 // up-to-date letter without reading it as YAML: a no-op build costs little more than starting.
 
 import { createHash } from 'node:crypto';
-import { decodeText, type World } from '../core/world.js';
+import type { World } from '../core/world.js';
 import { VERSION } from '../core/version.js';
 import { FONT_CONFIG, fontConfigSpace } from '../fonts/font-config.js';
-import { letterFile } from '../load/letter-file.js';
 import type { CharPolicy } from '../load/text-checks.js';
 import { templateSpace } from '../template/template-space.js';
 import { intactFiles, readManifest, type PublishedManifest } from '../publish/manifest.js';
@@ -52,16 +51,20 @@ async function filesUnder(world: World, dir: string, space: 'project' | 'tool'):
   return files;
 }
 
-/**
- * The folder's manifest when it holds exactly what a build of this letter would write now:
- * its key, made from the letter's text and the template the manifest names, is the one
- * recorded, and every recorded file is still there with its checksum.
- */
-export async function upToDateManifest(world: World, id: string, folder: Folder, request: BuildRequest): Promise<(PublishedManifest & { inputs: string; template: string }) | undefined> {
+/** What the folder's manifest records, beside the key the letter's text gives now. */
+export interface RecordedBuild {
+  manifest: PublishedManifest & { inputs: string; template: string };
+  /** The key made now with the template the manifest names (undefined if it is gone). */
+  key: string | undefined;
+  /** The folder holds exactly what a build would write: the same key, every file intact. */
+  upToDate: boolean;
+}
+
+/** The folder's record of its last build, if it names a key and a template. */
+export async function recordedBuild(world: World, letterText: string, folder: Folder, request: BuildRequest): Promise<RecordedBuild | undefined> {
   const manifest = await readManifest(folder);
-  if (!manifest?.inputs || !manifest.template || manifest.files.length === 0) return undefined;
-  const text = decodeText(await world.readFile(letterFile(id)));
-  if ((await inputsKey(world, text, manifest.template, request)) !== manifest.inputs) return undefined;
-  if ((await intactFiles(folder, manifest.files)).length !== manifest.files.length) return undefined;
-  return { ...manifest, inputs: manifest.inputs, template: manifest.template };
+  if (!manifest?.inputs || !manifest.template) return undefined;
+  const key = await inputsKey(world, letterText, manifest.template, request);
+  const upToDate = key === manifest.inputs && manifest.files.length > 0 && (await intactFiles(folder, manifest.files)).length === manifest.files.length;
+  return { manifest: { ...manifest, inputs: manifest.inputs, template: manifest.template }, key, upToDate };
 }

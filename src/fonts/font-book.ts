@@ -31,10 +31,9 @@ export interface Face {
   family: string;
   /** The style this face was made for; a missing style falls back to the nearest face. */
   style: FaceStyle;
-  bytes: Uint8Array;
-  /** Of the bytes: the face's identity across font books. */
+  /** Of the file: the face's identity across font books. */
   sha256: string;
-  /** The file's tables, read once. */
+  /** The file's tables, read once (`sfnt.bytes`: the file, but for outlines not yet read). */
   sfnt: SfntTables;
   /** HarfBuzz over this face; layout and the PDF writer share its runs. */
   shaper: Shaper;
@@ -65,7 +64,6 @@ export function loadFontBook(world: World): Promise<FontBook> {
   return book;
 }
 
-
 async function readFontBook(world: World): Promise<FontBook> {
   // Loaded here, not at the top: a no-op build or `letter --version` never needs a shaper.
   // The files are read meanwhile; each waits for HarfBuzz only once it is read and checked.
@@ -91,35 +89,19 @@ async function readFontBook(world: World): Promise<FontBook> {
       if (!spec) continue;
       // A project's own fonts live in the project; npm: files belong to the tool's installation.
       const fileSpace: Space = spec.file.startsWith('npm:') ? 'tool' : space;
+      const named = { family, style, spec, shown };
       loads.push(
-        world.openFile(spec.file, fileSpace).then(async (file) => {
-          // Open only while a face read without its outlines (once per process) needs it.
-          let kept = false;
-          try {
-            const { bytes, sha256: sha, outlines } = readFontFile(file);
-            if (sha !== spec.sha256) {
-              bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} has SHA-256 ${sha}, not the pinned ${spec.sha256}`, 'reinstall with `npm ci`, or pin the new file deliberately'));
-              return;
-            }
-            const hb = await harfbuzz;
-            let parsed: Parsed;
-            try {
-              parsed = parseFace(hb, bytes, sha, outlines);
-            } catch (e) {
-              if (!(e instanceof SfntError)) throw e;
-              bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} is not a font letter can embed: ${e.message}`, 'name a TrueType (.ttf) file; most families publish one'));
-              return;
-            }
-            kept = parsed.sfnt.outlines?.file === file;
-            faces.set(`${family}/${style}`, { key: `${family}/${style}`, family, style, bytes: parsed.bytes, sha256: sha, sfnt: parsed.sfnt, shaper: parsed.shaper });
-          } finally {
-            if (!kept) file.close();
-          }
-        }, (e: unknown) => {
-          // A missing file or one outside the project is the config's fault: say so where it is named.
-          if (!(e instanceof LetterError) || e.exitCode !== ExitCode.input) throw e;
-          for (const d of e.diagnostics) bag.add(error({ file: shown }, `${family} ${style}: ${spec.file}: ${d.message}`, d.hint));
-        }),
+        world.openFile(spec.file, fileSpace).then(
+          async (file) => {
+            const face = await readFace(file, named, harfbuzz, bag);
+            if (face) faces.set(face.key, face);
+          },
+          (e: unknown) => {
+            // A missing file or one outside the project is the config's fault: say so where it is named.
+            if (!(e instanceof LetterError) || e.exitCode !== ExitCode.input) throw e;
+            for (const d of e.diagnostics) bag.add(error({ file: shown }, `${family} ${style}: ${spec.file}: ${d.message}`, d.hint));
+          },
+        ),
       );
     }
   }
@@ -131,8 +113,42 @@ async function readFontBook(world: World): Promise<FontBook> {
   return makeBook(config, faces);
 }
 
+/** A face as fonts.json names it, and where the config is shown in messages. */
+interface NamedFace {
+  family: string;
+  style: FaceStyle;
+  spec: z.infer<typeof FaceSpec>;
+  shown: string;
+}
+
+/** The face in `file`, checked against its pin; its problems go to `bag`. */
+async function readFace(file: OpenFile, { family, style, spec, shown }: NamedFace, harfbuzz: Promise<Hb>, bag: DiagnosticBag): Promise<Face | undefined> {
+  // Open only while a face read without its outlines (once per process) needs it.
+  let kept = false;
+  try {
+    const { bytes, sha256, outlines } = readFontFile(file);
+    if (sha256 !== spec.sha256) {
+      bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} has SHA-256 ${sha256}, not the pinned ${spec.sha256}`, 'reinstall with `npm ci`, or pin the new file deliberately'));
+      return undefined;
+    }
+    let parsed: Parsed;
+    try {
+      parsed = parseFace(await harfbuzz, bytes, sha256, outlines);
+    } catch (e) {
+      if (!(e instanceof SfntError)) throw e;
+      bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} is not a font letter can embed: ${e.message}`, 'name a TrueType (.ttf) file; most families publish one'));
+      return undefined;
+    }
+    kept = parsed.sfnt.outlines?.file === file;
+    return { key: `${family}/${style}`, family, style, sha256, ...parsed };
+  } finally {
+    if (!kept) file.close();
+  }
+}
+
+type Hb = Awaited<ReturnType<typeof loadHarfBuzz>>;
+
 interface Parsed {
-  bytes: Uint8Array;
   sfnt: SfntTables;
   shaper: Shaper;
 }
@@ -140,12 +156,12 @@ interface Parsed {
 /** Parsed once per process and file, however many projects (tests, watch) name it. */
 const parsedFaces = new Map<string, Parsed>();
 
-function parseFace(hb: Awaited<ReturnType<typeof loadHarfBuzz>>, bytes: Uint8Array, sha: string, outlines: OpenFile | undefined): Parsed {
+function parseFace(hb: Hb, bytes: Uint8Array, sha: string, outlines: OpenFile | undefined): Parsed {
   let parsed = parsedFaces.get(sha);
   if (!parsed) {
     const sfnt = readSfnt(bytes);
     if (outlines) sfnt.outlines = { file: outlines, loaded: new Uint8Array(sfnt.glyphOffsets.length - 1) };
-    parsed = { bytes, sfnt, shaper: new Shaper(hb, shapingTables(sfnt)) };
+    parsed = { sfnt, shaper: new Shaper(hb, shapingTables(sfnt)) };
     parsedFaces.set(sha, parsed);
   }
   return parsed;

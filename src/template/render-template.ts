@@ -52,6 +52,8 @@ const templates = new Map<string, Handlebars.TemplateDelegate>();
 function compiled(text: string): Handlebars.TemplateDelegate {
   let delegate = templates.get(text);
   if (!delegate) {
+    // `letter build --watch` compiles each edit anew; the sources a build uses are a handful.
+    if (templates.size >= 64) templates.clear();
     delegate = handlebars.compile(text, { strict: true, knownHelpers: { t: true, log: false }, knownHelpersOnly: true, preventIndent: true });
     templates.set(text, delegate);
   }

@@ -59,7 +59,7 @@ function subset(face: Face, text: string, eastAsian: boolean): Promise<Uint8Arra
     bytes =
       eastAsian || face.sfnt.outlines
         ? subsetFace({ bytes: trimmedFont(face.sfnt, glyphClosure(face.sfnt, [...chars].map((c) => face.shaper.glyph(c.codePointAt(0)!))), drop) }, { text: chars, dropTables: drop })
-        : subsetFace(face, { text: chars });
+        : subsetFace({ bytes: face.sfnt.bytes, sha256: face.sha256 }, { text: chars });
     cache.set(key, bytes);
   }
   return bytes;
