@@ -10,7 +10,7 @@ import { letterFile } from '../load/letter-file.js';
 import type { CharPolicy } from '../load/text-checks.js';
 import { FORMATS, type Format } from '../render/formats.js';
 import { letterFolder, type Folder } from '../publish/out-folder.js';
-import { inputsKey, recordedBuild, type BuildRequest } from './up-to-date.js';
+import { recordedBuild, type BuildRequest } from './up-to-date.js';
 
 export interface BuildOptions extends CharPolicy {
   /** Letter ids (folders under letters/); default every letter. */
@@ -105,22 +105,8 @@ async function renderLetter(world: World, id: string, formats: Format[], options
     const { inputs, template, signatories, asOf } = recorded.manifest;
     return { id, folder, artifacts: [], warnings: [], inputs, template, upToDate: true, signatories: { count: signatories ?? 0, asOf: asOf ?? null } };
   }
-  const [{ parseLetter }, { loadTemplate }, { loadFontBook }] = await Promise.all([import('../load/load-letter.js'), import('../template/template-files.js'), import('../fonts/font-book.js')]);
-  const letter = await parseLetter(id, file, bytes, options);
-  // Start reading the fonts now: renderArtifacts finds the same promise, and the files arrive
-  // while its module loads and the models are made.
-  loadFontBook(world).catch(() => undefined);
-  const template = await loadTemplate(world, letter.data.template, letter.where.valueAt(['template']));
-  const only = options.languages;
-  const languages = only?.length ? letter.data.languages.filter((l) => only.includes(l)) : letter.data.languages;
-  // The check above made the key already if the manifest names this template; the template
-  // was found, so the key can be made.
-  const inputs = (recorded?.manifest.template === letter.data.template ? recorded.key : undefined) ?? (await inputsKey(world, letter.source, letter.data.template, request))!;
-  const list = letter.data.signatories;
-  const signatories = { count: list.list.length, asOf: list.as_of ?? list.list.map((s) => s.joined ?? '').sort().at(-1) ?? null };
-  const { renderArtifacts } = await import('./render-artifacts.js');
-  const { artifacts, warnings } = await renderArtifacts(world, letter, template, languages, formats, folder);
-  return { id, folder, artifacts, warnings, inputs, template: letter.data.template, upToDate: false, signatories };
+  const { renderLetterAnew } = await import('./render-artifacts.js');
+  return renderLetterAnew(world, { id, file, bytes, folder, formats: formats.map((f) => f.id), options, request, recorded });
 }
 
 function selectFormats(ids: string[] | undefined, bag: DiagnosticBag): Format[] {

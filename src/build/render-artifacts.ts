@@ -1,18 +1,55 @@
-// The heavy half of a build, loaded only when something must be rendered: the template fills
-// each language's model, the font book is read, and every format's writer runs in memory.
-// An up-to-date build never loads this module, nor the font parser and writers behind it.
+// The heavy half of a build, loaded only when something must be rendered: the letter is
+// parsed, the template fills each language's model, the font book is read, and every
+// format's writer runs in memory. An up-to-date build never loads this module, nor the
+// parsers and writers behind it. The CLI's bundle makes it and everything it imports one
+// code-cached script (scripts/bundle-cli.mjs), so what crosses in and out of
+// renderLetterAnew is plain data, the World and LetterErrors.
 
 import { LetterError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { collectIfLarge } from '../core/heap.js';
 import type { World } from '../core/world.js';
 import { loadFontBook } from '../fonts/font-book.js';
-import type { Letter } from '../load/load-letter.js';
+import { parseLetter, type Letter } from '../load/load-letter.js';
 import type { Folder } from '../publish/out-folder.js';
-import type { Format } from '../render/formats.js';
-import type { TemplateFiles } from '../template/template-files.js';
+import { FORMATS, type Format } from '../render/formats.js';
+import { loadTemplate, type TemplateFiles } from '../template/template-files.js';
 import { artifactName, sha256 } from './artifacts.js';
-import type { RenderedArtifact } from './build-letters.js';
+import type { BuildOptions, RenderedArtifact, RenderedLetter } from './build-letters.js';
 import { letterModel } from './letter-model.js';
+import { inputsKey, type BuildRequest, type RecordedBuild } from './up-to-date.js';
+
+/** A letter the up-to-date check found must be rendered, with what the check already read. */
+export interface LetterToRender {
+  id: string;
+  /** letters/<id>/letter.yaml, and its bytes. */
+  file: string;
+  bytes: Uint8Array;
+  folder: Folder;
+  /** Format ids, from the format table. */
+  formats: string[];
+  options: BuildOptions;
+  request: BuildRequest;
+  recorded: RecordedBuild | undefined;
+}
+
+export async function renderLetterAnew(world: World, job: LetterToRender): Promise<RenderedLetter> {
+  const { id, file, bytes, folder, options, request, recorded } = job;
+  const letter = await parseLetter(id, file, bytes, options);
+  // Start reading the fonts now: renderArtifacts finds the same promise, and the files arrive
+  // while the template loads and the models are made.
+  loadFontBook(world).catch(() => undefined);
+  const template = await loadTemplate(world, letter.data.template, letter.where.valueAt(['template']));
+  const only = options.languages;
+  const languages = only?.length ? letter.data.languages.filter((l) => only.includes(l)) : letter.data.languages;
+  // The check made the key already if the manifest names this template; the template was
+  // found, so the key can be made.
+  const inputs = (recorded?.manifest.template === letter.data.template ? recorded.key : undefined) ?? (await inputsKey(world, letter.source, letter.data.template, request))!;
+  const list = letter.data.signatories;
+  const signatories = { count: list.list.length, asOf: list.as_of ?? list.list.map((s) => s.joined ?? '').sort().at(-1) ?? null };
+  const formats = job.formats.map((f) => FORMATS.find((format) => format.id === f)!);
+  const { artifacts, warnings } = await renderArtifacts(world, letter, template, languages, formats, folder);
+  return { id, folder, artifacts, warnings, inputs, template: letter.data.template, upToDate: false, signatories };
+}
 
 export async function renderArtifacts(world: World, letter: Letter, template: TemplateFiles, languages: string[], formats: Format[], folder: Folder): Promise<{ artifacts: RenderedArtifact[]; warnings: Diagnostic[] }> {
   // The faces are read (on libuv's threads) while the models are made.

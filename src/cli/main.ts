@@ -3,10 +3,8 @@
 // internal errors (bugs) are printed with a stack. It speaks the user's language (messages.ts).
 
 import path from 'node:path';
-import v8 from 'node:v8';
 import { Command } from 'commander';
 import { ExitCode } from '../core/diagnostics.js';
-import { allowCollections } from '../core/heap.js';
 import { nodeWorld } from '../core/node-world.js';
 import { VERSION } from '../core/version.js';
 import { buildCommand } from './build-command.js';
@@ -17,6 +15,7 @@ import { cleanUpOnInterrupt } from './interrupts.js';
 import { printDiagnostic, report, type CliIO, type CommandContext, type Speaker } from './io.js';
 import { translator, uiLanguage } from './messages.js';
 import { schemaCommand } from './schema-command.js';
+import { tuneForShortProcess } from './short-process.js';
 import { signatoriesCommand } from './signatories-command.js';
 
 export type { CliIO } from './io.js';
@@ -38,18 +37,6 @@ export async function main(argv: string[], io?: CliIO): Promise<number> {
   } finally {
     restoreSignals?.();
   }
-}
-
-/** A build is a short process on few cores that owns its heap. */
-function tuneForShortProcess(): void {
-  // V8 would re-compile HarfBuzz's wasm with TurboFan on background threads, which takes both
-  // cores and stalls module loading meanwhile; baseline code is fast enough for a letter
-  // (seed build, 2 cores: 1.9 s → 1.45 s).
-  v8.setFlagsFromString('--liftoff-only');
-  // Compiled whole when instantiated, on background threads, while the build is busy laying
-  // out: compiled lazily, hb-subset's functions took the main thread 50–60 ms at the first subset.
-  v8.setFlagsFromString('--no-wasm-lazy-compilation');
-  allowCollections();
 }
 
 /** `--lang-ui` as typed: the language is needed before commander parses (help, interrupts). */

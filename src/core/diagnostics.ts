@@ -22,8 +22,19 @@ export interface Diagnostic {
 export const ExitCode = { ok: 0, input: 1, usage: 2, io: 3, interrupted: 130 } as const;
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
+/** Marks a LetterError made by any copy of this module (the CLI's bundle holds two). */
+const LETTER_ERROR = Symbol.for('letter.LetterError');
+
 /** Thrown when a phase has found user-facing problems; carries all of them. */
 export class LetterError extends Error {
+  /**
+   * Any LetterError, whichever copy of this module made it: the CLI's render code is a second,
+   * code-cached bundle (scripts/bundle-cli.mjs) that throws and catches the same errors.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && LETTER_ERROR in value;
+  }
+  readonly [LETTER_ERROR] = true;
   readonly diagnostics: Diagnostic[];
   readonly exitCode: ExitCode;
   constructor(diagnostics: Diagnostic[], exitCode: ExitCode = ExitCode.input) {

@@ -4,6 +4,7 @@
 // set. Runs are cached per face and text: letters repeat words, lists repeat names.
 
 import type * as HarfBuzz from 'harfbuzzjs';
+import { importPackage } from '../core/import-package.js';
 
 type Hb = typeof HarfBuzz;
 
@@ -23,7 +24,7 @@ let harfbuzz: Promise<Hb> | undefined;
 
 /** HarfBuzz compiles its wasm on first use; a no-op build never pays for it. */
 export function loadHarfBuzz(): Promise<Hb> {
-  harfbuzz ??= import('harfbuzzjs');
+  harfbuzz ??= importPackage<Hb>('harfbuzzjs');
   return harfbuzz;
 }
 

@@ -1,0 +1,17 @@
+// V8 settings for a process that runs one build on few cores and owns its heap: the CLI's
+// own process, never a library caller's. The render code's code cache (core/cached-script.ts)
+// is made under them, and V8 takes a cache only under the flags it was made with.
+
+import v8 from 'node:v8';
+import { allowCollections } from '../core/heap.js';
+
+export function tuneForShortProcess(): void {
+  // V8 would re-compile HarfBuzz's wasm with TurboFan on background threads, which takes both
+  // cores and stalls module loading meanwhile; baseline code is fast enough for a letter
+  // (seed build, 2 cores: 1.9 s → 1.45 s).
+  v8.setFlagsFromString('--liftoff-only');
+  // Compiled whole when instantiated, on background threads, while the build is busy laying
+  // out: compiled lazily, hb-subset's functions took the main thread 50–60 ms at the first subset.
+  v8.setFlagsFromString('--no-wasm-lazy-compilation');
+  allowCollections();
+}

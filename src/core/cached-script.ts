@@ -1,0 +1,47 @@
+// Runs a CommonJS bundle through node:vm with V8's code cache: the CLI's render code, about
+// 1.3 MB of JavaScript, is otherwise parsed and compiled anew by every build, a tenth of the
+// seed letter's time. The cache holds the bytecode of every function a warm-up build ran
+// (scripts/bundle-cli.mjs makes it once, beside the bundle, in `npm run build`). V8 refuses a
+// cache made by another V8 or under other flags; the script is then compiled as usual.
+
+import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Script } from 'node:vm';
+
+/** Set (to `write`) by the bundle script's warm-up build: the cache is written when it exits. */
+export const WRITE_CACHE_ENV = 'LETTER_CODE_CACHE';
+
+export interface CachedScript<T> {
+  exports: T;
+  /** V8 took the cache: nothing was compiled that the warm-up had compiled. */
+  cached: boolean;
+  /** The bytecode of every function run so far. */
+  cacheData(): Buffer;
+}
+
+/**
+ * Loads `file` as Node loads a CommonJS module, with `cacheFile`'s bytecode if V8 accepts it.
+ * `importer` is import() as an ES module does it; the script has none of its own (import-package.ts).
+ */
+export function requireCached<T>(file: string, cacheFile: string, importer: (specifier: string) => Promise<unknown>): CachedScript<T> {
+  const source = readFileSync(file, 'utf8');
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // No cache (a build whose warm-up failed): compiled as usual.
+  }
+  const script = new Script(`(function (exports, require, module, __filename, __dirname, __letterImport) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const module = { exports: {} as T };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, path.dirname(file), importer);
+  const loaded = { exports: module.exports, cached: cachedData !== undefined && !script.cachedDataRejected, cacheData: () => script.createCachedData() };
+  if (process.env[WRITE_CACHE_ENV] === 'write') process.once('exit', () => writeAtomically(cacheFile, loaded.cacheData()));
+  return loaded;
+}
+
+function writeAtomically(file: string, bytes: Buffer): void {
+  const tmp = `${file}.tmp-${process.pid}`;
+  writeFileSync(tmp, bytes);
+  renameSync(tmp, file);
+}
