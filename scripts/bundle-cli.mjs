@@ -13,8 +13,8 @@
 // cache's name holds the script's hash, so a cache can never meet another script.
 // Identifiers are kept, so an internal error's stack still names our functions. Both parts sit
 // two folders below the package root, like dist/cli/, so paths made from import.meta.url
-// (templates, fonts, package.json) resolve the same. harfbuzzjs loads its wasm beside itself
-// and hyphen's patterns are required by name at run time: both stay in node_modules.
+// (templates, fonts, package.json) resolve the same. harfbuzzjs loads its wasm beside itself,
+// so it stays in node_modules.
 
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
@@ -34,7 +34,7 @@ const shared = {
   target: 'node20',
   minifyWhitespace: true,
   minifySyntax: true,
-  external: ['harfbuzzjs', 'hyphen'],
+  external: ['harfbuzzjs'],
   logLevel: 'warning',
 };
 

@@ -2,25 +2,27 @@
 // for the languages that have them. Proper nouns, words with digits and short words are left
 // whole; two letters must stay before a break and three after it, as TeX does.
 
-import { createRequire } from 'node:module';
+import createHyphenator from 'hyphen/hyphen.js';
+import enUs from 'hyphen/patterns/en-us.js';
 
-type HyphenateSync = (text: string, options: { hyphenChar: string; minWordLength: number }) => string;
-// The package's languages are CommonJS folders, which ESM cannot import by name.
-const load = (lang: string) => (createRequire(import.meta.url)(`hyphen/${lang}`) as { hyphenateSync: HyphenateSync }).hyphenateSync;
-const loaded = new Map<string, HyphenateSync>();
-
-/** Languages with patterns, loaded on first use: most letters need one at most. */
-const PATTERNS: Record<string, string> = { en: 'en-us' };
+/**
+ * Languages with patterns. The patterns are imported, not required by name: the CLI's render
+ * script then holds them with its code cache (loaded by name, they took 20 ms to compile).
+ */
+const PATTERNS: Record<string, unknown> = { en: enUs };
+const hyphenators = new Map<string, (text: string) => string>();
 
 function hyphenator(lang: string): ((text: string) => string) | undefined {
-  const name = PATTERNS[lang.split('-')[0]!];
-  if (!name) return undefined;
-  let h = loaded.get(name);
+  const base = lang.split('-')[0]!;
+  const patterns = PATTERNS[base];
+  if (!patterns) return undefined;
+  let h = hyphenators.get(base);
   if (!h) {
-    h = load(name);
-    loaded.set(name, h);
+    // Plain text: the package's default also looks for HTML tags in every word.
+    h = createHyphenator(patterns, { hyphenChar: '\u00AD', minWordLength: 6, html: false });
+    hyphenators.set(base, h);
   }
-  return (t) => h(t, { hyphenChar: '\u00AD', minWordLength: 6 });
+  return h;
 }
 
 const LEFT_MIN = 2;
