@@ -22,7 +22,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const dist = path.join(repo, 'dist');
@@ -74,7 +74,7 @@ await build({
           resolveDir: path.join(dist, 'core'),
           contents: [
             `import { requireCached } from './cached-script.js';`,
-            `import { fileURLToPath } from 'node:url';`,
+            `import { fileURLToPath, pathToFileURL } from 'node:url';`,
             `const here = (file) => fileURLToPath(new URL(file, import.meta.url));`,
             `const render = requireCached(here('./${name}.cjs'), here('./${name}.cache'), (specifier) => import(specifier));`,
             `export const renderLetterAnew = render.exports.renderLetterAnew;`,
@@ -85,6 +85,12 @@ await build({
   ],
 });
 writeFileSync(script, code);
+
+// The hashes of the tool's pinned faces, by fingerprint, so that a build need not hash them
+// again (src/fonts/checked-faces.ts). Made before the warm-up, which then runs as builds will.
+const { nodeWorld } = await import(pathToFileURL(path.join(dist, 'core', 'node-world.js')).href);
+const { checkedFacesRecord } = await import(pathToFileURL(path.join(dist, 'fonts', 'font-book.js')).href);
+writeFileSync(path.join(outdir, 'checked-faces.json'), `${JSON.stringify(await checkedFacesRecord(nodeWorld(repo, {})), null, 2)}\n`);
 
 // The warm-up: the seed letter, every format, in a real process as a user runs it (the cache
 // must be made under the V8 flags the CLI sets). Without a cache the CLI is only slower.

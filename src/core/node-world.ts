@@ -1,7 +1,7 @@
 // The World on a real machine: files under a project root (never outside it, symlinks
 // resolved first), and the tool's own installation for built-in templates and fonts.
 
-import { closeSync, fstatSync, openSync, promises as fs, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readSync, statSync, type BigIntStats } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { error, ExitCode, LetterError } from './diagnostics.js';
@@ -49,18 +49,19 @@ export function nodeWorld(root: string, env: Record<string, string | undefined> 
     async openFile(rel, space = 'project'): Promise<OpenFile> {
       const file = await locate(rel, space);
       let fd = -1;
-      let size: number;
+      let stat: BigIntStats;
       try {
         fd = openSync(file, 'r');
-        const stat = fstatSync(fd);
+        stat = fstatSync(fd, { bigint: true });
         if (stat.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
-        size = stat.size;
       } catch (e) {
         if (fd >= 0) closeSync(fd);
         throw ioError(rel, e);
       }
       return {
-        size,
+        size: Number(stat.size),
+        fingerprint: [stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join(':'),
+        changedMs: Number(stat.ctimeNs / 1_000_000n),
         close: () => closeSync(fd),
         readAt: (into, position) => {
           try {

@@ -33,6 +33,13 @@ export interface World {
 /** A file read by position; reads are synchronous, for code that needs a few bytes in the middle of a computation. */
 export interface OpenFile {
   readonly size: number;
+  /**
+   * This version of the file, without reading it: device, inode, size, and the modification
+   * and change times in nanoseconds. Any write gives a file a new change time.
+   */
+  readonly fingerprint: string;
+  /** The change time, in milliseconds since the epoch. */
+  readonly changedMs: number;
   /** Reads up to `into.length` bytes at `position`; returns how many were read. */
   readAt(into: Uint8Array, position: number): number;
   close(): void;

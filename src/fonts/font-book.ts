@@ -6,6 +6,7 @@ import * as z from 'zod/mini';
 import '../core/zod.js';
 import { DiagnosticBag, error, ExitCode, LetterError } from '../core/diagnostics.js';
 import { decodeText, type OpenFile, type Space, type World } from '../core/world.js';
+import { checkedFaces, settled } from './checked-faces.js';
 import { FONT_CONFIG, fontConfigSpace } from './font-config.js';
 import { readFontFile } from './font-file.js';
 import { readSfnt, SfntError, shapingTables, type SfntTables } from './sfnt.js';
@@ -70,30 +71,18 @@ async function readFontBook(world: World): Promise<FontBook> {
   const harfbuzz = loadHarfBuzz();
   harfbuzz.catch(() => undefined);
   prepareSubsetter();
-  const space = await fontConfigSpace(world);
-  const shown = space === 'tool' ? `(letter)/${FONT_CONFIG}` : FONT_CONFIG;
-  let config: FontConfig;
-  try {
-    const parsed = FontConfigSchema.safeParse(JSON.parse(decodeText(await world.readFile(FONT_CONFIG, space))));
-    if (!parsed.success) throw new LetterError(parsed.error.issues.map((i) => error({ file: shown }, `${i.path.join('.')}: ${i.message}`)));
-    config = parsed.data;
-  } catch (e) {
-    if (e instanceof LetterError) throw e;
-    throw new LetterError([error({ file: shown }, `invalid JSON: ${(e as Error).message}`)]);
-  }
+  const [{ config, space, shown }, checked] = await Promise.all([readFontConfig(world), checkedFaces(world)]);
   const bag = new DiagnosticBag();
   const faces = new Map<string, Face>();
   const loads: Promise<void>[] = [];
   for (const [family, styles] of Object.entries(config.families)) {
     for (const [style, spec] of Object.entries(styles) as [FaceStyle, z.infer<typeof FaceSpec> | undefined][]) {
       if (!spec) continue;
-      // A project's own fonts live in the project; npm: files belong to the tool's installation.
-      const fileSpace: Space = spec.file.startsWith('npm:') ? 'tool' : space;
       const named = { family, style, spec, shown };
       loads.push(
-        world.openFile(spec.file, fileSpace).then(
+        world.openFile(spec.file, faceSpace(spec.file, space)).then(
           async (file) => {
-            const face = await readFace(file, named, harfbuzz, bag);
+            const face = await readFace(file, named, checked.get(file.fingerprint), harfbuzz, bag);
             if (face) faces.set(face.key, face);
           },
           (e: unknown) => {
@@ -113,6 +102,46 @@ async function readFontBook(world: World): Promise<FontBook> {
   return makeBook(config, faces);
 }
 
+/** The project's fonts/fonts.json if it has one, else the tool's, and how messages name it. */
+async function readFontConfig(world: World): Promise<{ config: FontConfig; space: Space; shown: string }> {
+  const space = await fontConfigSpace(world);
+  const shown = space === 'tool' ? `(letter)/${FONT_CONFIG}` : FONT_CONFIG;
+  try {
+    const parsed = FontConfigSchema.safeParse(JSON.parse(decodeText(await world.readFile(FONT_CONFIG, space))));
+    if (!parsed.success) throw new LetterError(parsed.error.issues.map((i) => error({ file: shown }, `${i.path.join('.')}: ${i.message}`)));
+    return { config: parsed.data, space, shown };
+  } catch (e) {
+    if (e instanceof LetterError) throw e;
+    throw new LetterError([error({ file: shown }, `invalid JSON: ${(e as Error).message}`)]);
+  }
+}
+
+/** A project's own fonts live in the project; npm: files belong to the tool's installation. */
+function faceSpace(file: string, configSpace: Space): Space {
+  return file.startsWith('npm:') ? 'tool' : configSpace;
+}
+
+/**
+ * The record checked-faces.ts reads: fingerprint → SHA-256 of every face the font
+ * configuration pins that matches its pin and has settled. Made by `npm run build`.
+ */
+export async function checkedFacesRecord(world: World): Promise<Record<string, string>> {
+  const { config, space } = await readFontConfig(world);
+  const record: Record<string, string> = {};
+  for (const styles of Object.values(config.families)) {
+    for (const spec of Object.values(styles)) {
+      if (!spec) continue;
+      const file = await world.openFile(spec.file, faceSpace(spec.file, space));
+      try {
+        if (settled(file, world.now()) && readFontFile(file).sha256 === spec.sha256) record[file.fingerprint] = spec.sha256;
+      } finally {
+        file.close();
+      }
+    }
+  }
+  return record;
+}
+
 /** A face as fonts.json names it, and where the config is shown in messages. */
 interface NamedFace {
   family: string;
@@ -121,12 +150,12 @@ interface NamedFace {
   shown: string;
 }
 
-/** The face in `file`, checked against its pin; its problems go to `bag`. */
-async function readFace(file: OpenFile, { family, style, spec, shown }: NamedFace, harfbuzz: Promise<Hb>, bag: DiagnosticBag): Promise<Face | undefined> {
+/** The face in `file`, checked against its pin (`checked`: its recorded hash); its problems go to `bag`. */
+async function readFace(file: OpenFile, { family, style, spec, shown }: NamedFace, checked: string | undefined, harfbuzz: Promise<Hb>, bag: DiagnosticBag): Promise<Face | undefined> {
   // Open only while a face read without its outlines (once per process) needs it.
   let kept = false;
   try {
-    const { bytes, sha256, outlines } = readFontFile(file);
+    const { bytes, sha256, outlines } = readFontFile(file, checked);
     if (sha256 !== spec.sha256) {
       bag.add(error({ file: shown }, `${family} ${style}: ${spec.file} has SHA-256 ${sha256}, not the pinned ${spec.sha256}`, 'reinstall with `npm ci`, or pin the new file deliberately'));
       return undefined;

@@ -2,7 +2,9 @@
 // but the outlines of a large face, whose glyphs are read later as a subset needs them
 // (sfnt.ts loadOutlines). A 14 MB CJK face is mostly outlines, and a letter sets a few
 // hundred of its glyphs; on the machines we measured, each fresh megabyte a process touches
-// costs 3–4 ms, so holding the whole file cost more than hashing it.
+// costs 3–4 ms, so holding the whole file cost more than hashing it. A file whose hash is
+// already known for its fingerprint (checked-faces.ts) is not hashed, and a large one is read
+// without its outlines at all.
 
 import { createHash } from 'node:crypto';
 import type { OpenFile } from '../core/world.js';
@@ -19,9 +21,11 @@ export interface FontFile {
   outlines?: OpenFile;
 }
 
-export function readFontFile(file: OpenFile): FontFile {
+/** `checked`: the file's SHA-256, known for this version of it; the file is then not hashed. */
+export function readFontFile(file: OpenFile, checked?: string): FontFile {
   // Zero-filled and untouched until written: the outlines left out cost nothing.
   const bytes = new Uint8Array(file.size);
+  if (checked !== undefined) return readChecked(file, bytes, checked);
   const hash = createHash('sha256');
   if (file.size < WHOLE_BELOW) {
     readFully(file, bytes, 0);
@@ -43,6 +47,24 @@ export function readFontFile(file: OpenFile): FontFile {
     pos = end;
   }
   return { bytes, sha256: hash.digest('hex'), ...(glyf ? { outlines: file } : {}) };
+}
+
+function readChecked(file: OpenFile, bytes: Uint8Array, sha256: string): FontFile {
+  if (file.size < WHOLE_BELOW) {
+    readFully(file, bytes, 0);
+    return { bytes, sha256 };
+  }
+  // The table directory, then everything but the outlines it locates.
+  readFully(file, bytes.subarray(0, 12), 0);
+  const count = (bytes[4]! << 8) | bytes[5]!;
+  const directoryEnd = Math.min(file.size, 12 + 16 * count);
+  readFully(file, bytes.subarray(12, directoryEnd), 12);
+  const glyf = glyfRange(bytes.subarray(0, directoryEnd));
+  const skipFrom = Math.max(directoryEnd, Math.min(file.size, glyf?.start ?? file.size));
+  const skipTo = Math.max(skipFrom, Math.min(file.size, glyf?.end ?? file.size));
+  readFully(file, bytes.subarray(directoryEnd, skipFrom), directoryEnd);
+  readFully(file, bytes.subarray(skipTo), skipTo);
+  return { bytes, sha256, ...(glyf ? { outlines: file } : {}) };
 }
 
 function readFully(file: OpenFile, into: Uint8Array, position: number): void {
