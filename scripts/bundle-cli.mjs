@@ -19,7 +19,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -89,8 +89,14 @@ writeFileSync(script, code);
 // The hashes of the tool's pinned faces, by fingerprint, so that a build need not hash them
 // again (src/fonts/checked-faces.ts). Made before the warm-up, which then runs as builds will.
 const { nodeWorld } = await import(pathToFileURL(path.join(dist, 'core', 'node-world.js')).href);
-const { checkedFacesRecord } = await import(pathToFileURL(path.join(dist, 'fonts', 'font-book.js')).href);
+const { checkedFacesRecord, loadFontBook } = await import(pathToFileURL(path.join(dist, 'fonts', 'font-book.js')).href);
 writeFileSync(path.join(outdir, 'checked-faces.json'), `${JSON.stringify(await checkedFacesRecord(nodeWorld(repo, {})), null, 2)}\n`);
+
+// What a DOCX writer makes the same way for nearly every letter: the Korean face with the
+// KS X 1001 syllables, obfuscated and deflated (src/build/prepared-parts.ts).
+const { preparedFontParts } = await import(pathToFileURL(path.join(dist, 'render', 'docx', 'font-subsets.js')).href);
+mkdirSync(path.join(outdir, 'prepared'));
+for (const { key, bytes } of await preparedFontParts(await loadFontBook(nodeWorld(repo, {})), ['en', 'ko'])) writeFileSync(path.join(outdir, 'prepared', key), bytes);
 
 // The warm-up: the seed letter, every format, in a real process as a user runs it (the cache
 // must be made under the V8 flags the CLI sets). Without a cache the CLI is only slower.

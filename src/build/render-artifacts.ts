@@ -16,6 +16,7 @@ import { loadTemplate, type TemplateFiles } from '../template/template-files.js'
 import { artifactName, sha256 } from './artifacts.js';
 import type { BuildOptions, RenderedArtifact, RenderedLetter } from './build-letters.js';
 import { letterModel } from './letter-model.js';
+import { preparedParts } from './prepared-parts.js';
 import { inputsKey, type BuildRequest, type RecordedBuild } from './up-to-date.js';
 
 /** A letter the up-to-date check found must be rendered, with what the check already read. */
@@ -57,6 +58,7 @@ export async function renderArtifacts(world: World, letter: Letter, template: Te
   fontBook.catch(() => undefined);
   const models = languages.map((lang) => letterModel(letter, lang, template, world.env));
   const fonts = await fontBook;
+  const prepared = preparedParts(world);
   const artifacts: RenderedArtifact[] = [];
   const problems: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
@@ -65,7 +67,7 @@ export async function renderArtifacts(world: World, letter: Letter, template: Te
     for (const format of formats) {
       try {
         const start = performance.now();
-        const { bytes, warnings: found, pages } = await format.render(model, { fonts });
+        const { bytes, warnings: found, pages } = await format.render(model, { fonts, prepared });
         const ms = performance.now() - start;
         collectIfLarge();
         warnings.push(...found);

@@ -12,12 +12,22 @@ export const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 
 export function nodeWorld(root: string, env: Record<string, string | undefined> = process.env, now: () => Date = () => new Date()): World {
   const projectRoot = path.resolve(root);
+  // A base folder is resolved once per World: a build reads some dozens of files under the
+  // same three or four, and each resolution is a trip through libuv's pool.
+  const realBases = new Map<string, Promise<string>>();
+  const realBase = (base: string): Promise<string> => {
+    let real = realBases.get(base);
+    if (!real) {
+      real = fs.realpath(base).catch(() => base);
+      realBases.set(base, real);
+    }
+    return real;
+  };
   const locate = async (rel: string, space: Space): Promise<string> => {
     const [base, inner] = space === 'tool' ? toolLocation(rel) : [projectRoot, rel];
     const target = path.resolve(base, inner);
-    const real = await fs.realpath(target).catch(() => target);
-    const realBase = await fs.realpath(base).catch(() => base);
-    if (real !== realBase && !real.startsWith(realBase + path.sep)) {
+    const [real, resolvedBase] = await Promise.all([fs.realpath(target).catch(() => target), realBase(base)]);
+    if (real !== resolvedBase && !real.startsWith(resolvedBase + path.sep)) {
       throw new LetterError([error({ file: rel }, 'this path leads outside the project folder', 'keep letters, templates and fonts inside the project')]);
     }
     return real;

@@ -1,12 +1,14 @@
 // Embeds font subsets in a DOCX as Word does: each face an obfuscated `.odttf` part (its
 // first 32 bytes XORed with a GUID key, ECMA-376 Part 2 §12.2.3), listed in fontTable.xml with
 // that key, and settings that tell Word to keep embedding them. Keys come from the font's own
-// hash, so the same fonts always give the same bytes.
+// hash, so the same fonts always give the same bytes. A face's part may have been prepared
+// when the tool was built (font-subsets.ts): obfuscated and deflated as the zip would.
 
 import { createHash } from 'node:crypto';
 import type { FaceStyle } from '../../fonts/font-book.js';
 import type { EmbeddedFace } from './font-subsets.js';
 import type { PartEditor } from './repack.js';
+import { deflatePart, type DeflatedPart } from './zip.js';
 
 const FONT_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/font';
 const ODTTF = 'application/vnd.openxmlformats-officedocument.obfuscatedFont';
@@ -15,13 +17,44 @@ const STYLE_ORDER: FaceStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
 export interface FontEmbedding {
   /** New parts: the obfuscated fonts. */
-  parts: Record<string, Uint8Array>;
+  parts: Record<string, Uint8Array | DeflatedPart>;
   /** Edits to fontTable.xml, its relationships, settings.xml and the content types. */
   edit: PartEditor;
 }
 
+/** A face's part as the zip holds it, and the key it was obfuscated with. */
+export interface PreparedFont {
+  fontKey: string;
+  part: DeflatedPart;
+}
+
+export function prepareFont(bytes: Uint8Array): PreparedFont {
+  const key = fontKey(bytes);
+  return { fontKey: key, part: deflatePart(obfuscate(bytes, key)) };
+}
+
+/** A prepared font as one file: a line of JSON (key, CRC, sizes), then the part's body. */
+export function encodePreparedFont({ fontKey, part }: PreparedFont): Uint8Array {
+  const head = JSON.stringify({ fontKey, stored: part.stored, crc32: part.crc32, size: part.size, length: part.body.length });
+  return Buffer.concat([Buffer.from(`${head}\n`), part.body]);
+}
+
+/** Undefined for anything encodePreparedFont did not make. */
+export function decodePreparedFont(bytes: Uint8Array): PreparedFont | undefined {
+  const newline = bytes.indexOf(0x0a);
+  try {
+    const head = JSON.parse(Buffer.from(bytes.subarray(0, newline)).toString('utf8')) as Record<string, unknown>;
+    const body = bytes.subarray(newline + 1);
+    const { fontKey, stored, crc32, size, length } = head;
+    if (newline < 0 || typeof fontKey !== 'string' || typeof stored !== 'boolean' || typeof crc32 !== 'number' || typeof size !== 'number' || length !== body.length) return undefined;
+    return { fontKey, part: { body, stored, crc32, size } };
+  } catch {
+    return undefined;
+  }
+}
+
 export function fontEmbedding(faces: EmbeddedFace[]): FontEmbedding {
-  const parts: Record<string, Uint8Array> = {};
+  const parts: Record<string, Uint8Array | DeflatedPart> = {};
   const rels: string[] = [];
   const families = new Map<string, string[]>();
   faces
@@ -29,8 +62,8 @@ export function fontEmbedding(faces: EmbeddedFace[]): FontEmbedding {
     .sort((a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : STYLE_ORDER.indexOf(a.style) - STYLE_ORDER.indexOf(b.style)))
     .forEach((face, i) => {
       const id = `rIdFont${i + 1}`;
-      const key = fontKey(face.bytes);
-      parts[`word/fonts/font${i + 1}.odttf`] = obfuscate(face.bytes, key);
+      const key = 'prepared' in face ? face.prepared.fontKey : fontKey(face.bytes);
+      parts[`word/fonts/font${i + 1}.odttf`] = 'prepared' in face ? face.prepared.part : obfuscate(face.bytes, key);
       rels.push(`<Relationship Id="${id}" Type="${FONT_REL}" Target="fonts/font${i + 1}.odttf"/>`);
       const embeds = families.get(face.family) ?? [];
       embeds.push(`<w:${EMBED_ELEMENT[face.style]} r:id="${id}" w:fontKey="${key}" w:subsetted="1"/>`);

@@ -5,7 +5,7 @@
 // fixed order (zip.ts writes the archive), so the same model always gives the same bytes.
 
 import { Packer, type Document } from 'docx';
-import { zipParts } from './zip.js';
+import { zipParts, type DeflatedPart } from './zip.js';
 
 export type PartEditor = (name: string, xml: string) => string;
 
@@ -27,17 +27,20 @@ export function docxParts(doc: Document): Map<string, Part> {
   return compiler.compile(doc);
 }
 
-/** `extra`: parts added as they are (embedded fonts), in the same order by name. */
-export function repackDocx(parts: Map<string, Part>, created: Date, edit: PartEditor, extra: Record<string, Uint8Array> = {}): Uint8Array {
+/** `extra`: parts added as they are (embedded fonts, some deflated beforehand), in the same order by name. */
+export function repackDocx(parts: Map<string, Part>, created: Date, edit: PartEditor, extra: Record<string, Uint8Array | DeflatedPart> = {}): Uint8Array {
   const iso = created.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const ids = stableIds(parts);
-  const out: [string, Uint8Array][] = [];
+  const out: [string, Uint8Array | DeflatedPart][] = [];
   // [Content_Types].xml first, as Word writes it; then by name.
   const names = [...new Set([...parts.keys(), ...Object.keys(extra)])].sort((a, b) => (a === '[Content_Types].xml' ? -1 : b === '[Content_Types].xml' ? 1 : a < b ? -1 : a > b ? 1 : 0));
   for (const name of names) {
-    const added = Object.hasOwn(extra, name);
-    const part = added ? extra[name]! : parts.get(name)!;
-    if (!added && (name.endsWith('.xml') || name.endsWith('.rels'))) {
+    if (Object.hasOwn(extra, name)) {
+      out.push([name, extra[name]!]);
+      continue;
+    }
+    const part = parts.get(name)!;
+    if (name.endsWith('.xml') || name.endsWith('.rels')) {
       let xml = renumberDrawings(text(part).replace(RANDOM_ID, (id: string) => ids.get(id) ?? id));
       if (name === 'docProps/core.xml') xml = xml.replace(/(<dcterms:(?:created|modified) [^>]*>)[^<]*(<)/g, `$1${iso}$2`);
       out.push([name, new TextEncoder().encode(edit(name, xml))]);

@@ -41,7 +41,7 @@ export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promi
       children: i === 0 && model.letterhead ? [letterheadParagraph(model.letterhead), ...section.paragraphs] : section.paragraphs,
     })),
   });
-  const fonts = fontEmbedding(await embeddedFaces(model, ctx.fonts));
+  const fonts = fontEmbedding(await embeddedFaces(model, ctx.fonts, ctx.prepared));
   const bytes = repackDocx(
     docxParts(doc),
     meta.created,

@@ -4,18 +4,31 @@
 
 import { crc32, deflateRawSync } from 'node:zlib';
 
-export function zipParts(parts: ReadonlyArray<readonly [name: string, data: Uint8Array]>, when: Date): Uint8Array {
+/** A part as an entry holds it: deflated (or stored, when deflate cannot shrink it), with its CRC. */
+export interface DeflatedPart {
+  body: Uint8Array;
+  stored: boolean;
+  crc32: number;
+  /** The part's own length. */
+  size: number;
+}
+
+export function deflatePart(data: Uint8Array): DeflatedPart {
+  const deflated = deflateRawSync(data, { level: 9 });
+  // Store what deflate cannot shrink (already compressed images).
+  const stored = deflated.length >= data.length;
+  return { body: stored ? data : deflated, stored, crc32: crc32(data), size: data.length };
+}
+
+/** `parts`: bytes, or parts deflated beforehand by deflatePart (a font prepared when the tool was built). */
+export function zipParts(parts: ReadonlyArray<readonly [name: string, data: Uint8Array | DeflatedPart]>, when: Date): Uint8Array {
   const { date, time } = dosDateTime(when);
   const chunks: Uint8Array[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
   for (const [name, data] of parts) {
     const fileName = Buffer.from(name, 'utf8');
-    const deflated = deflateRawSync(data, { level: 9 });
-    // Store what deflate cannot shrink (already compressed images).
-    const stored = deflated.length >= data.length;
-    const body = stored ? data : deflated;
-    const crc = crc32(data);
+    const { body, stored, crc32: crc, size } = data instanceof Uint8Array ? deflatePart(data) : data;
     const local = header(0x04034b50, 30 + fileName.length);
     local.writeUInt16LE(20, 4); // version needed: 2.0 (deflate)
     local.writeUInt16LE(0x0800, 6); // names are UTF-8
@@ -24,7 +37,7 @@ export function zipParts(parts: ReadonlyArray<readonly [name: string, data: Uint
     local.writeUInt16LE(date, 12);
     local.writeUInt32LE(crc, 14);
     local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
+    local.writeUInt32LE(size, 22);
     local.writeUInt16LE(fileName.length, 26);
     fileName.copy(local, 30);
     const entry = header(0x02014b50, 46 + fileName.length);

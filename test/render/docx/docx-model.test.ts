@@ -7,10 +7,12 @@ import path from 'node:path';
 import type { Document as XmlDocument, Element } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeWorld } from '../../../src/core/node-world.js';
-import { loadFontBook, type FontBook } from '../../../src/fonts/font-book.js';
+import { preparedParts } from '../../../src/build/prepared-parts.js';
+import { loadFontBook } from '../../../src/fonts/font-book.js';
 import type { Block, DocumentModel, Inline, Marks } from '../../../src/model/document.js';
 import { resolveStyleSheet, StyleSheetSchema, type StyleSheet } from '../../../src/model/stylesheet.js';
 import { writeDocx } from '../../../src/render/docx/write-docx.js';
+import type { RenderContext } from '../../../src/render/formats.js';
 import { all, attr, docxParts, paragraphsOf } from '../../helpers/docx-parts.js';
 import { REPO } from '../../helpers/project.js';
 
@@ -61,13 +63,14 @@ function letter(lang: string, created = CREATED): DocumentModel {
   };
 }
 
-let fonts: FontBook;
+let ctx: RenderContext;
 let ko: Uint8Array;
 let en: Uint8Array;
 beforeAll(async () => {
-  fonts = await loadFontBook(nodeWorld(REPO));
-  ko = (await writeDocx(letter('ko'), { fonts })).bytes;
-  en = (await writeDocx(letter('en'), { fonts })).bytes;
+  const world = nodeWorld(REPO);
+  ctx = { fonts: await loadFontBook(world), prepared: preparedParts(world) };
+  ko = (await writeDocx(letter('ko'), ctx)).bytes;
+  en = (await writeDocx(letter('en'), ctx)).bytes;
 });
 
 const byId = (styles: XmlDocument) => new Map(all(styles, 'style').map((s) => [attr(s, 'styleId'), s]));
@@ -227,17 +230,35 @@ describe('DOCX writer on a hand-built model', () => {
   it('gives the same bytes for the same model, after other renders and in another time zone', async () => {
     const zone = process.env.TZ;
     try {
-      await writeDocx(letter('en'), { fonts }); // advances any process-wide counters
+      await writeDocx(letter('en'), ctx); // advances any process-wide counters
       process.env.TZ = 'America/Santiago';
-      const again = (await writeDocx(letter('ko'), { fonts })).bytes;
+      const again = (await writeDocx(letter('ko'), ctx)).bytes;
       process.env.TZ = 'Asia/Seoul';
-      const third = (await writeDocx(letter('ko'), { fonts })).bytes;
+      const third = (await writeDocx(letter('ko'), ctx)).bytes;
       expect(Buffer.from(again).equals(Buffer.from(ko))).toBe(true);
       expect(Buffer.from(third).equals(Buffer.from(ko))).toBe(true);
     } finally {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
     }
+  });
+
+  it('embeds the Korean face prepared when the tool was built as it would make it itself', async () => {
+    // The test setup ran npm run build's bundle script, which prepares it. Only characters it
+    // holds (the letter above also has decomposed Hangul):
+    const plain = (content: string): DocumentModel => ({ ...letter('ko'), blocks: [para('body', [text(content)])] });
+    const taken: string[] = [];
+    const watched = { get: async (key: string) => ctx.prepared.get(key).then((bytes) => (bytes && taken.push(key), bytes)) };
+    const prepared = (await writeDocx(plain('“공동 서한” — 2025년 3월 11일'), { ...ctx, prepared: watched })).bytes;
+    expect(taken).toHaveLength(1);
+    const made = (await writeDocx(plain('“공동 서한” — 2025년 3월 11일'), { ...ctx, prepared: { get: async () => undefined } })).bytes;
+    expect(Buffer.from(prepared).equals(Buffer.from(made))).toBe(true);
+    // A character beyond what is prepared: the face is made in the build, with that character too.
+    taken.length = 0;
+    const bigger = docxParts((await writeDocx(plain('“공동 서한” ①'), { ...ctx, prepared: watched })).bytes);
+    expect(taken).toHaveLength(0);
+    const largest = (parts: ReturnType<typeof docxParts>) => Math.max(...parts.names.filter((n) => n.endsWith('.odttf')).map((n) => parts.bytes(n).length));
+    expect(largest(bigger)).toBeGreaterThan(largest(docxParts(made)));
   });
 
   it('stamps every zip entry with the model’s date in UTC, [Content_Types].xml first', () => {
@@ -249,7 +270,7 @@ describe('DOCX writer on a hand-built model', () => {
   });
 
   it('builds with SOURCE_DATE_EPOCH=0, a date zip cannot hold, clamped to 1980 in the zip only', async () => {
-    const bytes = (await writeDocx(letter('en', new Date(0)), { fonts })).bytes;
+    const bytes = (await writeDocx(letter('en', new Date(0)), ctx)).bytes;
     expect(new Set(zipEntries(bytes).map((e) => `${e.date}/${e.time}`))).toEqual(new Set([`${(0 << 9) | (1 << 5) | 1}/0`]));
     expect(all(docxParts(bytes).xml('docProps/core.xml'), 'created', 'http://purl.org/dc/terms/')[0]?.textContent).toBe('1970-01-01T00:00:00Z');
   });

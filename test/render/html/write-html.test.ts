@@ -19,7 +19,7 @@ beforeAll(async () => {
 });
 
 async function page(root: string, id: string, lang: string): Promise<string> {
-  return new TextDecoder().decode((await writeHtml(await modelOf(root, id, lang), { fonts })).bytes);
+  return new TextDecoder().decode((await writeHtml(await modelOf(root, id, lang), { fonts, prepared: { get: async () => undefined } })).bytes);
 }
 
 const elements = (node: Node): Element[] => ('childNodes' in node ? node.childNodes.flatMap((c) => ['tagName' in c ? [c as Element] : [], elements(c)].flat()) : []);
