@@ -6,6 +6,7 @@
 // up-to-date letter without reading it as YAML: a no-op build costs little more than starting.
 
 import { createHash } from 'node:crypto';
+import { allSettledInOrder } from '../core/all-settled.js';
 import type { World } from '../core/world.js';
 import { VERSION } from '../core/version.js';
 import { FONT_CONFIG, fontConfigSpace } from '../fonts/font-config.js';
@@ -24,15 +25,18 @@ export interface BuildRequest {
 
 /** The key of a letter's inputs; undefined when its template cannot be found (the build will say so). */
 export async function inputsKey(world: World, letterText: string, template: string, request: BuildRequest): Promise<string | undefined> {
-  const space = await templateSpace(world, template);
+  const [space, fontsSpace] = await Promise.all([templateSpace(world, template), fontConfigSpace(world)]);
   if (!space) return undefined;
+  const files = await filesUnder(world, `templates/${template}`, space);
+  // Read side by side (each read is a trip through libuv's pool), hashed in order.
+  const [contents, fonts] = await Promise.all([allSettledInOrder(files.map((rel) => world.readFile(rel, space))), world.readFile(FONT_CONFIG, fontsSpace)]);
   const hash = createHash('sha256');
   const part = (label: string, data: string | Uint8Array) => hash.update(`${label}\0${data.length}\0`).update(data);
   part('tool', VERSION);
   part('letter', letterText);
   part('template', `${space}:${template}`);
-  for (const rel of await filesUnder(world, `templates/${template}`, space)) part(rel, await world.readFile(rel, space));
-  part('fonts', await world.readFile(FONT_CONFIG, await fontConfigSpace(world)));
+  files.forEach((rel, i) => part(rel, contents[i]!));
+  part('fonts', fonts);
   part('epoch', world.env.SOURCE_DATE_EPOCH ?? '');
   part('policy', JSON.stringify({ allowBidi: Boolean(request.policy.allowBidi) }));
   part('formats', request.formats.join(','));
@@ -42,13 +46,9 @@ export async function inputsKey(world: World, letterText: string, template: stri
 
 /** Every file in a folder and the folders below it, by path. */
 async function filesUnder(world: World, dir: string, space: 'project' | 'tool'): Promise<string[]> {
-  const files: string[] = [];
-  for (const entry of await world.list(dir, space)) {
-    const rel = `${dir}/${entry.name}`;
-    if (entry.isDirectory) files.push(...(await filesUnder(world, rel, space)));
-    else files.push(rel);
-  }
-  return files;
+  const entries = await world.list(dir, space);
+  const nested = await allSettledInOrder(entries.map((entry) => (entry.isDirectory ? filesUnder(world, `${dir}/${entry.name}`, space) : Promise.resolve([`${dir}/${entry.name}`]))));
+  return nested.flat();
 }
 
 /** What the folder's manifest records, beside the key the letter's text gives now. */

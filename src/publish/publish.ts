@@ -5,6 +5,7 @@
 
 import path from 'node:path';
 import type { RenderedLetter } from '../build/build-letters.js';
+import { allSettledInOrder } from '../core/all-settled.js';
 import { writeFileAtomic } from './atomic-write.js';
 import { withFolderLock, type LockOptions } from './folder-lock.js';
 import { intactFiles, MANIFEST, readManifest, type ManifestFile } from './manifest.js';
@@ -39,7 +40,9 @@ export async function publishLetter(letter: RenderedLetter, version: string, loc
         asOf: letter.signatories.asOf || null,
         files,
       };
-      for (const a of letter.artifacts) await write(a.name, a.bytes);
+      // The artifacts side by side (each is flushed to disk before its rename, and the flushes
+      // overlap); every one has landed or failed before the checksums are written.
+      await allSettledInOrder(letter.artifacts.map((a) => write(a.name, a.bytes)));
       await write(MANIFEST, text(`${JSON.stringify(manifest, null, 2)}\n`));
       await write('SHA256SUMS', text(files.map((f) => `${f.sha256}  ${f.name}\n`).join('')));
       return letter.artifacts.map((a) => ({ path: a.path, bytes: a.bytes.byteLength, sha256: a.sha256, ms: Math.round(a.ms ?? 0) }));

@@ -3,6 +3,7 @@
 // partials/*.hbs, locales/<lang>.json and styles.json.
 
 import { DiagnosticBag, error, LetterError, type SourcePos } from '../core/diagnostics.js';
+import { allSettledInOrder } from '../core/all-settled.js';
 import { decodeText, type World } from '../core/world.js';
 import { imageSize } from 'image-size';
 import type { Letterhead } from '../model/document.js';
@@ -35,27 +36,30 @@ export async function loadTemplate(world: World, name: string, usedAt: SourcePos
   }
   // A built-in template's paths are shown as the tool's, which the user can still open.
   const shown = (rel: string) => (space === 'tool' ? `(letter)/${rel}` : rel);
-  const read = async (rel: string): Promise<SourceFile> => ({ file: shown(rel), text: decodeText(await world.readFile(rel, space)) });
+  const readOne = async (rel: string): Promise<SourceFile> => ({ file: shown(rel), text: decodeText(await world.readFile(rel, space)) });
   const sources: SourceFile[] = [];
   const mains = new Map<string, SourceFile>();
   const partials = new Map<string, SourceFile>();
   const locales: TemplateFiles['locales'] = new Map();
   const bag = new DiagnosticBag();
 
-  for (const entry of await world.list(dir, space)) {
+  // Read side by side: each read is a trip through libuv's pool.
+  const [top, partialEntries, localeEntries] = await allSettledInOrder([world.list(dir, space), world.list(`${dir}/partials`, space), world.list(`${dir}/locales`, space)]);
+  const mainNames = top.flatMap((entry) => {
     const m = /^letter(?:\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*))?\.hbs$/.exec(entry.name);
-    if (m) mains.set(m[1] ?? '', await read(`${dir}/${entry.name}`));
-  }
-  for (const entry of await world.list(`${dir}/partials`, space)) {
-    if (entry.name.endsWith('.hbs')) partials.set(entry.name.slice(0, -4), await read(`${dir}/partials/${entry.name}`));
-  }
-  for (const entry of await world.list(`${dir}/locales`, space)) {
-    if (!entry.name.endsWith('.json')) continue;
-    const src = await read(`${dir}/locales/${entry.name}`);
+    return m ? [{ lang: m[1] ?? '', rel: `${dir}/${entry.name}` }] : [];
+  });
+  const partialNames = partialEntries.filter((e) => e.name.endsWith('.hbs')).map((e) => ({ name: e.name.slice(0, -4), rel: `${dir}/partials/${e.name}` }));
+  const localeNames = localeEntries.filter((e) => e.name.endsWith('.json')).map((e) => ({ lang: e.name.slice(0, -5), rel: `${dir}/locales/${e.name}` }));
+  const read = (rels: string[]) => allSettledInOrder(rels.map(readOne));
+  const [mainSrcs, partialSrcs, localeSrcs, stylesSrc] = await allSettledInOrder([read(mainNames.map((m) => m.rel)), read(partialNames.map((p) => p.rel)), read(localeNames.map((l) => l.rel)), readOne(`${dir}/styles.json`)]);
+  mainNames.forEach((m, i) => mains.set(m.lang, mainSrcs[i]!));
+  partialNames.forEach((p, i) => partials.set(p.name, partialSrcs[i]!));
+  localeNames.forEach((l, i) => {
+    const src = localeSrcs[i]!;
     const resources = parseJson(src, bag);
-    if (resources) locales.set(entry.name.slice(0, -5), { ...src, resources });
-  }
-  const stylesSrc = await read(`${dir}/styles.json`);
+    if (resources) locales.set(l.lang, { ...src, resources });
+  });
   const stylesJson = parseJson(stylesSrc, bag);
   let styles: StyleSheetFile | undefined;
   if (stylesJson) {
