@@ -23,9 +23,10 @@ export interface CachedScript<T> {
 /**
  * Loads `file` as Node loads a CommonJS module, with `cacheFile`'s bytecode if V8 accepts it.
  * `importer` is import() as an ES module does it; the script has none of its own (import-package.ts).
+ * `encoding` `latin1` is for a file known to be ASCII: read so, it is a one-byte string at once.
  */
-export function requireCached<T>(file: string, cacheFile: string, importer: (specifier: string) => Promise<unknown>): CachedScript<T> {
-  const source = readFileSync(file, 'utf8');
+export function requireCached<T>(file: string, cacheFile: string, importer: (specifier: string) => Promise<unknown>, encoding: 'utf8' | 'latin1' = 'utf8'): CachedScript<T> {
+  const source = readFileSync(file, encoding);
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);
