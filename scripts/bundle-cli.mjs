@@ -20,7 +20,7 @@ import { build } from 'esbuild';
 import ts from 'typescript';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -95,10 +95,24 @@ const { checkedFacesRecord, loadFontBook } = await import(pathToFileURL(path.joi
 writeFileSync(path.join(outdir, 'checked-faces.json'), `${JSON.stringify(await checkedFacesRecord(nodeWorld(repo, {})), null, 2)}\n`);
 
 // What a DOCX writer makes the same way for nearly every letter: the Korean face with the
-// KS X 1001 syllables, obfuscated and deflated (src/build/prepared-parts.ts).
+// KS X 1001 syllables, obfuscated and deflated (src/core/prepared-parts.ts).
 const { preparedFontParts } = await import(pathToFileURL(path.join(dist, 'render', 'docx', 'font-subsets.js')).href);
 mkdirSync(path.join(outdir, 'prepared'));
 for (const { key, bytes } of await preparedFontParts(await loadFontBook(nodeWorld(repo, {})), ['en', 'ko'])) writeFileSync(path.join(outdir, 'prepared', key), bytes);
+// And the built-in templates, compiled (src/template/compiled-templates.ts).
+const { precompile, precompiledKey } = await import(pathToFileURL(path.join(dist, 'template', 'compiled-templates.js')).href);
+for (const template of readdirSync(path.join(repo, 'templates'))) {
+  const dir = path.join(repo, 'templates', template);
+  const partials = path.join(dir, 'partials');
+  const sources = [
+    ...readdirSync(dir).filter((n) => /^letter(\..+)?\.hbs$/.test(n)).map((n) => path.join(dir, n)),
+    ...(existsSync(partials) ? readdirSync(partials).filter((n) => n.endsWith('.hbs')).map((n) => path.join(partials, n)) : []),
+  ];
+  for (const file of sources) {
+    const text = readFileSync(file, 'utf8');
+    writeFileSync(path.join(outdir, 'prepared', precompiledKey(text)), precompile(text));
+  }
+}
 
 /**
  * The script with the non-ASCII characters of its regular expressions written as \u escapes

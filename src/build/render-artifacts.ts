@@ -16,7 +16,7 @@ import { loadTemplate, type TemplateFiles } from '../template/template-files.js'
 import { artifactName, sha256 } from './artifacts.js';
 import type { BuildOptions, RenderedArtifact, RenderedLetter } from './build-letters.js';
 import { letterModel } from './letter-model.js';
-import { preparedParts } from './prepared-parts.js';
+import { preparedParts } from '../core/prepared-parts.js';
 import { inputsKey, type BuildRequest, type RecordedBuild } from './up-to-date.js';
 
 /** A letter the up-to-date check found must be rendered, with what the check already read. */

@@ -3,19 +3,14 @@
 // Writers are imported when their format is first built, so a PDF-only build never loads docx.
 
 import type { Diagnostic } from '../core/diagnostics.js';
+import type { PreparedParts } from '../core/prepared-parts.js';
 import type { FontBook } from '../fonts/font-book.js';
 import type { DocumentModel } from '../model/document.js';
 
 export interface RenderContext {
   fonts: FontBook;
-  /** Parts prepared when the tool was built (build/prepared-parts.ts). */
+  /** Parts prepared when the tool was built (core/prepared-parts.ts). */
   prepared: PreparedParts;
-}
-
-/** What a writer would make of inputs that are the same for most letters, made beforehand. */
-export interface PreparedParts {
-  /** The part made under `key` (a hash of everything it was made from), if there is one. */
-  get(key: string): Promise<Uint8Array | undefined>;
 }
 
 export interface Rendered {

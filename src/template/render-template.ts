@@ -9,6 +9,7 @@ import type { Located, ResolvedLetter } from '../resolve/resolve-letter.js';
 import { renderMarkdown } from './markdown.js';
 import { slot, SLOT_PATTERN, SourceMarks } from './source-marks.js';
 import { SourceText } from './source-text.js';
+import { compiled } from './compiled-templates.js';
 import { locateKey, type SourceFile, type TemplateFiles } from './template-files.js';
 
 export interface RenderedMarkup {
@@ -41,23 +42,6 @@ export function renderTemplate(letter: ResolvedLetter, template: TemplateFiles):
     if (e instanceof LetterError) throw e;
     throw new LetterError([handlebarsDiagnostic(e as Error, main)]);
   }
-}
-
-const handlebars = Handlebars.create();
-// `log` writes to the console; a template has no business there.
-handlebars.unregisterHelper('log');
-const templates = new Map<string, Handlebars.TemplateDelegate>();
-
-/** A template source compiled once per process (Handlebars compiles on the first call). */
-function compiled(text: string): Handlebars.TemplateDelegate {
-  let delegate = templates.get(text);
-  if (!delegate) {
-    // `letter build --watch` compiles each edit anew; the sources a build uses are a handful.
-    if (templates.size >= 64) templates.clear();
-    delegate = handlebars.compile(text, { strict: true, knownHelpers: { t: true, log: false }, knownHelpersOnly: true, preventIndent: true });
-    templates.set(text, delegate);
-  }
-  return delegate;
 }
 
 function createI18n(lang: string, resources: Record<string, unknown>): i18n {

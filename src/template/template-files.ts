@@ -4,10 +4,12 @@
 
 import { DiagnosticBag, error, LetterError, type SourcePos } from '../core/diagnostics.js';
 import { allSettledInOrder } from '../core/all-settled.js';
+import { preparedParts, type PreparedParts } from '../core/prepared-parts.js';
 import { decodeText, type World } from '../core/world.js';
 import { imageSize } from 'image-size';
 import type { Letterhead } from '../model/document.js';
 import { StyleSheetSchema, type StyleSheetFile } from '../model/stylesheet.js';
+import { precompiledKey, usePrecompiled } from './compiled-templates.js';
 import { templateSpace } from './template-space.js';
 
 export interface SourceFile {
@@ -68,9 +70,22 @@ export async function loadTemplate(world: World, name: string, usedAt: SourcePos
     else for (const issue of result.error.issues) bag.add(error(locateKey(stylesSrc, issue.path.map(String)), `${issue.path.join('.')}: ${issue.message}`));
   }
   bag.throwIfErrors();
-  const letterhead = styles!.letterhead ? await readLetterhead(styles!.letterhead, (rel) => world.readFile(`${dir}/${rel}`, space), stylesSrc) : undefined;
+  const [letterhead] = await Promise.all([
+    styles!.letterhead ? readLetterhead(styles!.letterhead, (rel) => world.readFile(`${dir}/${rel}`, space), stylesSrc) : undefined,
+    usePrepared([...mains.values(), ...partials.values()], preparedParts(world)),
+  ]);
   sources.push(...mains.values(), ...partials.values(), ...locales.values(), stylesSrc);
   return { name, mains, partials, locales, styles: styles!, ...(letterhead ? { letterhead } : {}), sources };
+}
+
+/** Takes the compiled forms `npm run build` prepared for these sources (the built-in template's). */
+async function usePrepared(sources: SourceFile[], prepared: PreparedParts): Promise<void> {
+  await Promise.all(
+    sources.map(async (src) => {
+      const spec = await prepared.get(precompiledKey(src.text));
+      if (spec) usePrecompiled(src.text, decodeText(spec));
+    }),
+  );
 }
 
 /** Reads and measures the letterhead image; its height follows its width and aspect ratio. */

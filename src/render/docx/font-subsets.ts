@@ -3,14 +3,14 @@
 // syllables of KS X 1001 and Korean punctuation, so a partner can still type a few words in
 // Word. hb-subset keeps the cmap Word needs. That Korean subset is the same for every letter
 // that uses no other character of the face, so `npm run build` prepares it (obfuscated and
-// deflated, build/prepared-parts.ts): cutting and deflating it took a build about 80 ms.
+// deflated, core/prepared-parts.ts): cutting and deflating it took a build about 80 ms.
 
 import { createHash } from 'node:crypto';
 import { glyphClosure, trimmedFont } from '../../fonts/sfnt.js';
 import { subsetFace } from '../../fonts/subset.js';
 import { styleOf, type Face, type FaceStyle, type FontBook } from '../../fonts/font-book.js';
 import type { Block, DocumentModel, Inline } from '../../model/document.js';
-import type { PreparedParts } from '../formats.js';
+import type { PreparedParts } from '../../core/prepared-parts.js';
 import { decodePreparedFont, encodePreparedFont, prepareFont, type PreparedFont } from './embed-fonts.js';
 
 /** A TrueType subset with a cmap, or its part prepared when the tool was built. */

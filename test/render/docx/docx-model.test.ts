@@ -7,7 +7,7 @@ import path from 'node:path';
 import type { Document as XmlDocument, Element } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeWorld } from '../../../src/core/node-world.js';
-import { preparedParts } from '../../../src/build/prepared-parts.js';
+import { preparedParts } from '../../../src/core/prepared-parts.js';
 import { loadFontBook } from '../../../src/fonts/font-book.js';
 import type { Block, DocumentModel, Inline, Marks } from '../../../src/model/document.js';
 import { resolveStyleSheet, StyleSheetSchema, type StyleSheet } from '../../../src/model/stylesheet.js';
