@@ -61,3 +61,26 @@ describe('the language of messages', () => {
     expect(format.stderr).toContain('--format: unknown format `rtf`');
   });
 });
+
+describe('translator', () => {
+  it('gives every word as i18next gives it, plain strings without asking it', async () => {
+    const i18next = (await import('i18next')).default;
+    const { en } = await import('../../src/cli/locales/en.js');
+    const { ko } = await import('../../src/cli/locales/ko.js');
+    const { translator } = await import('../../src/cli/messages.js');
+    const reference = i18next.createInstance();
+    await reference.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'en', fallbackLng: 'en', interpolation: { escapeValue: false }, showSupportNotice: false } as never);
+    const keys = (o: Record<string, unknown>, prefix = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (typeof v === 'object' && v !== null ? keys(v as Record<string, unknown>, `${prefix}${k}.`) : [`${prefix}${k}`.replace(/_(one|other)$/, '')]));
+    const all = [...new Set([...keys(en), ...keys(ko)])];
+    expect(all.length).toBeGreaterThan(40);
+    for (const lang of ['en', 'ko'] as const) {
+      const t = translator(lang);
+      const expected = reference.getFixedT(lang);
+      for (const key of all) {
+        expect(t(key), `${lang} ${key}`).toBe(expected(key, {}));
+        expect(t(key, { count: 2, path: 'p', folder: 'f', pid: 1 }), `${lang} ${key}`).toBe(expected(key, { count: 2, path: 'p', folder: 'f', pid: 1 }));
+      }
+    }
+  });
+});
