@@ -1,14 +1,17 @@
-// Bundles the compiled CLI (dist/, from tsc) into dist/bundle/ with esbuild, in two parts:
+// `npm run build`'s second half (after tsc): bundles the compiled CLI (dist/) into dist/bundle/
+// with esbuild, and prepares there what every build would otherwise redo.
 //
-// - the command line itself (dist/cli/main.js): ES modules, one chunk per lazily imported part,
-//   so that starting `letter` reads a few files instead of resolving some hundreds of modules;
-// - the render code behind it (dist/build/render-artifacts.js: the YAML readers, template,
+// - The command line itself (dist/cli/main.js): ES modules, one chunk per lazily imported part,
+//   so that starting `letter` reads a few files instead of resolving some hundreds of modules.
+// - The render code behind it (dist/build/render-artifacts.js: the YAML readers, template,
 //   fonts and writers): one CommonJS script, run through node:vm with a V8 code cache
-//   (src/core/cached-script.ts). A warm-up build of the seed letter writes the cache. A full
-//   build then compiles almost nothing: the seed's four artifacts take about a tenth less
-//   time. An up-to-date build or `letter --version` never reads the script or its cache.
+//   (src/core/cached-script.ts) that a warm-up build of the seed letter writes. A full build
+//   then compiles almost nothing. An up-to-date build or `letter --version` never reads either.
+// - checked-faces.json: the tool's pinned faces by fingerprint (src/fonts/checked-faces.ts).
+// - prepared/: the built-in template compiled, and the Korean face a DOCX embeds
+//   (src/core/prepared-parts.ts).
 //
-// The two parts share a few small modules, each bundle with its own copy; what crosses between
+// The two bundles share a few small modules, each with its own copy; what crosses between
 // them is plain data, the World and LetterErrors (recognised whichever copy made them). The
 // cache's name holds the script's hash, so a cache can never meet another script.
 // Identifiers are kept, so an internal error's stack still names our functions. Both parts sit
@@ -76,7 +79,7 @@ await build({
           resolveDir: path.join(dist, 'core'),
           contents: [
             `import { requireCached } from './cached-script.js';`,
-            `import { fileURLToPath, pathToFileURL } from 'node:url';`,
+            `import { fileURLToPath } from 'node:url';`,
             `const here = (file) => fileURLToPath(new URL(file, import.meta.url));`,
             `const render = requireCached(here('./${name}.cjs'), here('./${name}.cache'), (specifier) => import(specifier), ${JSON.stringify(ascii ? 'latin1' : 'utf8')});`,
             `export const renderLetterAnew = render.exports.renderLetterAnew;`,
@@ -114,6 +117,19 @@ for (const template of readdirSync(path.join(repo, 'templates'))) {
   }
 }
 
+// The warm-up: the seed letter, every format, in a real process as a user runs it (the cache
+// must be made under the V8 flags the CLI sets). Without a cache the CLI is only slower.
+const out = mkdtempSync(path.join(tmpdir(), 'letter-warm-up-'));
+try {
+  const run = spawnSync(process.execPath, [path.join(repo, 'bin', 'letter.js'), '-C', repo, 'build', 'nk-pows-2025', '--force', '--out', out, '--quiet'], {
+    env: { ...process.env, LETTER_CODE_CACHE: 'write' },
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) console.warn(`bundle-cli: the warm-up build failed, so the render code has no code cache:\n${run.stderr}`);
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+
 /**
  * The script with the non-ASCII characters of its regular expressions written as \u escapes
  * (esbuild escapes those of strings and templates, not of regular expressions), so that all of
@@ -139,17 +155,4 @@ function asciiOnly(code) {
   }
   out += code.slice(at);
   return /^[\x00-\x7f]*$/.test(out) ? out : undefined;
-}
-
-// The warm-up: the seed letter, every format, in a real process as a user runs it (the cache
-// must be made under the V8 flags the CLI sets). Without a cache the CLI is only slower.
-const out = mkdtempSync(path.join(tmpdir(), 'letter-warm-up-'));
-try {
-  const run = spawnSync(process.execPath, [path.join(repo, 'bin', 'letter.js'), '-C', repo, 'build', 'nk-pows-2025', '--force', '--out', out, '--quiet'], {
-    env: { ...process.env, LETTER_CODE_CACHE: 'write', LETTER_LANG_UI: 'en' },
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) console.warn(`bundle-cli: the warm-up build failed, so the render code has no code cache:\n${run.stderr}`);
-} finally {
-  rmSync(out, { recursive: true, force: true });
 }

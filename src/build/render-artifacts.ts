@@ -7,6 +7,7 @@
 
 import { LetterError, sortDiagnostics, type Diagnostic } from '../core/diagnostics.js';
 import { collectIfLarge } from '../core/heap.js';
+import { preparedParts } from '../core/prepared-parts.js';
 import type { World } from '../core/world.js';
 import { loadFontBook } from '../fonts/font-book.js';
 import { parseLetter, type Letter } from '../load/load-letter.js';
@@ -16,7 +17,6 @@ import { loadTemplate, type TemplateFiles } from '../template/template-files.js'
 import { artifactName, sha256 } from './artifacts.js';
 import type { BuildOptions, RenderedArtifact, RenderedLetter } from './build-letters.js';
 import { letterModel } from './letter-model.js';
-import { preparedParts } from '../core/prepared-parts.js';
 import { inputsKey, type BuildRequest, type RecordedBuild } from './up-to-date.js';
 
 /** A letter the up-to-date check found must be rendered, with what the check already read. */
@@ -52,7 +52,7 @@ export async function renderLetterAnew(world: World, job: LetterToRender): Promi
   return { id, folder, artifacts, warnings, inputs, template: letter.data.template, upToDate: false, signatories };
 }
 
-export async function renderArtifacts(world: World, letter: Letter, template: TemplateFiles, languages: string[], formats: Format[], folder: Folder): Promise<{ artifacts: RenderedArtifact[]; warnings: Diagnostic[] }> {
+async function renderArtifacts(world: World, letter: Letter, template: TemplateFiles, languages: string[], formats: Format[], folder: Folder): Promise<{ artifacts: RenderedArtifact[]; warnings: Diagnostic[] }> {
   // The faces are read (on libuv's threads) while the models are made.
   const fontBook = loadFontBook(world);
   fontBook.catch(() => undefined);

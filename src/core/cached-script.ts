@@ -1,5 +1,5 @@
 // Runs a CommonJS bundle through node:vm with V8's code cache: the CLI's render code, about
-// 1.3 MB of JavaScript, is otherwise parsed and compiled anew by every build, a tenth of the
+// 1.5 MB of JavaScript, is otherwise parsed and compiled anew by every build, a tenth of the
 // seed letter's time. The cache holds the bytecode of every function a warm-up build ran
 // (scripts/bundle-cli.mjs makes it once, beside the bundle, in `npm run build`). V8 refuses a
 // cache made by another V8 or under other flags; the script is then compiled as usual.
