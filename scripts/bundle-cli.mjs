@@ -23,7 +23,7 @@ import { build } from 'esbuild';
 import ts from 'typescript';
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -91,30 +91,26 @@ await build({
 });
 writeFileSync(script, code);
 
+// The repository as a project: its fonts/ and templates/ are the tool's own.
+const { nodeWorld } = await import(pathToFileURL(path.join(dist, 'core', 'node-world.js')).href);
+const world = nodeWorld(repo, {});
+
 // The hashes of the tool's pinned faces, by fingerprint, so that a build need not hash them
 // again (src/fonts/checked-faces.ts). Made before the warm-up, which then runs as builds will.
-const { nodeWorld } = await import(pathToFileURL(path.join(dist, 'core', 'node-world.js')).href);
 const { checkedFacesRecord, loadFontBook } = await import(pathToFileURL(path.join(dist, 'fonts', 'font-book.js')).href);
-writeFileSync(path.join(outdir, 'checked-faces.json'), `${JSON.stringify(await checkedFacesRecord(nodeWorld(repo, {})), null, 2)}\n`);
+writeFileSync(path.join(outdir, 'checked-faces.json'), `${JSON.stringify(await checkedFacesRecord(world), null, 2)}\n`);
 
 // What a DOCX writer makes the same way for nearly every letter: the Korean face with the
 // KS X 1001 syllables, obfuscated and deflated (src/core/prepared-parts.ts).
 const { preparedFontParts } = await import(pathToFileURL(path.join(dist, 'render', 'docx', 'font-subsets.js')).href);
 mkdirSync(path.join(outdir, 'prepared'));
-for (const { key, bytes } of await preparedFontParts(await loadFontBook(nodeWorld(repo, {})), ['en', 'ko'])) writeFileSync(path.join(outdir, 'prepared', key), bytes);
-// And the built-in templates, compiled (src/template/compiled-templates.ts).
+for (const { key, bytes } of await preparedFontParts(await loadFontBook(world), ['en', 'ko'])) writeFileSync(path.join(outdir, 'prepared', key), bytes);
+// And the built-in templates' sources, found as a build finds them, compiled (src/template/compiled-templates.ts).
+const { loadTemplate } = await import(pathToFileURL(path.join(dist, 'template', 'template-files.js')).href);
 const { precompile, precompiledKey } = await import(pathToFileURL(path.join(dist, 'template', 'compiled-templates.js')).href);
-for (const template of readdirSync(path.join(repo, 'templates'))) {
-  const dir = path.join(repo, 'templates', template);
-  const partials = path.join(dir, 'partials');
-  const sources = [
-    ...readdirSync(dir).filter((n) => /^letter(\..+)?\.hbs$/.test(n)).map((n) => path.join(dir, n)),
-    ...(existsSync(partials) ? readdirSync(partials).filter((n) => n.endsWith('.hbs')).map((n) => path.join(partials, n)) : []),
-  ];
-  for (const file of sources) {
-    const text = readFileSync(file, 'utf8');
-    writeFileSync(path.join(outdir, 'prepared', precompiledKey(text)), precompile(text));
-  }
+for (const name of readdirSync(path.join(repo, 'templates'))) {
+  const template = await loadTemplate(world, name, { file: `templates/${name}` });
+  for (const { text } of [...template.mains.values(), ...template.partials.values()]) writeFileSync(path.join(outdir, 'prepared', precompiledKey(text)), precompile(text));
 }
 
 // The warm-up: the seed letter, every format, in a real process as a user runs it (the cache

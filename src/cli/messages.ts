@@ -40,7 +40,7 @@ function i18nextInstance(): i18n {
 }
 
 /** The resource at a dotted key, if it is a string i18next would return as it is. */
-export function plainText(resources: Record<string, unknown>, key: string): string | undefined {
+function plainText(resources: Record<string, unknown>, key: string): string | undefined {
   let value: unknown = resources;
   for (const part of key.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
   return typeof value === 'string' && !value.includes('{{') && !value.includes('$t(') ? value : undefined;

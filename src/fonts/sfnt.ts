@@ -147,19 +147,28 @@ export function loadOutlines(font: SfntTables, gids: Iterable<number>): void {
   const { glyphOffsets: offsets } = font;
   const glyf = at(font, 'glyf');
   const missing = [...new Set(gids)].filter((g) => g < offsets.length - 1 && !source.loaded[g]).sort((a, b) => a - b);
-  for (let i = 0; i < missing.length; ) {
-    let j = i;
-    while (j + 1 < missing.length && missing[j + 1] === missing[j]! + 1) j++;
-    const from = glyf + offsets[missing[i]!]!;
-    const until = glyf + offsets[missing[j]! + 1]!;
+  for (const [first, last] of consecutiveRuns(missing)) {
+    const from = glyf + offsets[first]!;
+    const until = glyf + offsets[last + 1]!;
     for (let done = from; done < until; ) {
       const n = source.file.readAt(font.bytes.subarray(done, until), done);
       if (n === 0) throw new Error('the font file ended before its outlines (was it changed while the build ran?)');
       done += n;
     }
-    for (let k = i; k <= j; k++) source.loaded[missing[k]!] = 1;
+    source.loaded.fill(1, first, last + 1);
+  }
+}
+
+/** Sorted, distinct glyph ids as runs of consecutive ids, `[first, last]`: each run is one read or copy. */
+function consecutiveRuns(sorted: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = 0; i < sorted.length; ) {
+    let j = i;
+    while (j + 1 < sorted.length && sorted[j + 1] === sorted[j]! + 1) j++;
+    runs.push([sorted[i]!, sorted[j]!]);
     i = j + 1;
   }
+  return runs;
 }
 
 /** `gids` and every glyph their composites draw on, recursively: what hb-subset keeps. */
@@ -229,16 +238,13 @@ export function trimmedFont(font: SfntTables, keep: ReadonlySet<number>, drop: r
     }
   }
   const newGlyf = new Uint8Array(end);
-  // Kept glyphs come in long runs of consecutive ids, each run one copy.
+  // Kept glyphs come in long runs of consecutive ids.
   let to = 0;
-  for (let i = 0; i < kept.length; ) {
-    let j = i;
-    while (j + 1 < kept.length && kept[j + 1] === kept[j]! + 1) j++;
-    const from = offsets[kept[i]!]!;
-    const until = offsets[kept[j]! + 1]!;
+  for (const [first, last] of consecutiveRuns(kept)) {
+    const from = offsets[first]!;
+    const until = offsets[last + 1]!;
     newGlyf.set(bytes.subarray(glyf + from, glyf + until), to);
     to += until - from;
-    i = j + 1;
   }
   const head = new Uint8Array(bytes.subarray(at(font, 'head'), at(font, 'head') + font.tables.get('head')!.length));
   new DataView(head.buffer).setInt16(50, 1); // indexToLocFormat: long offsets

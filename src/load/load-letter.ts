@@ -23,7 +23,6 @@ export interface Letter {
   source: string;
 }
 
-
 export async function loadLetter(world: World, id: string, policy: CharPolicy = {}): Promise<Letter> {
   const file = letterFile(id);
   const bytes = await world.readFile(file);
