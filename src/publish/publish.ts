@@ -5,8 +5,7 @@
 
 import path from 'node:path';
 import type { RenderedLetter } from '../build/build-letters.js';
-import { allSettledInOrder } from '../core/all-settled.js';
-import { writeFileAtomic } from './atomic-write.js';
+import { writeFilesAtomic } from './atomic-write.js';
 import { withFolderLock, type LockOptions } from './folder-lock.js';
 import { intactFiles, MANIFEST, readManifest, type ManifestFile } from './manifest.js';
 
@@ -20,7 +19,8 @@ export interface PublishedFile {
 
 export async function publishLetter(letter: RenderedLetter, version: string, lock: LockOptions = {}): Promise<PublishedFile[]> {
   const { folder } = letter;
-  const write = (name: string, bytes: Uint8Array) => writeFileAtomic(path.join(folder.abs, name), bytes, `${folder.shown}/${name}`);
+  const target = (name: string, bytes: Uint8Array) => ({ file: path.join(folder.abs, name), bytes, shown: `${folder.shown}/${name}` });
+  const write = (name: string, bytes: Uint8Array) => writeFilesAtomic([target(name, bytes)]);
   const text = (s: string) => new TextEncoder().encode(s);
   const fresh: ManifestFile[] = letter.artifacts.map((a) => ({ name: a.name, language: a.lang, format: a.format, bytes: a.bytes.byteLength, sha256: a.sha256, pages: a.pages ?? null }));
   return withFolderLock(
@@ -40,9 +40,8 @@ export async function publishLetter(letter: RenderedLetter, version: string, loc
         asOf: letter.signatories.asOf || null,
         files,
       };
-      // The artifacts side by side (each is flushed to disk before its rename, and the flushes
-      // overlap); every one has landed or failed before the checksums are written.
-      await allSettledInOrder(letter.artifacts.map((a) => write(a.name, a.bytes)));
+      // All the artifacts, or none: a full disk leaves the earlier ones as they were.
+      await writeFilesAtomic(letter.artifacts.map((a) => target(a.name, a.bytes)));
       await write(MANIFEST, text(`${JSON.stringify(manifest, null, 2)}\n`));
       await write('SHA256SUMS', text(files.map((f) => `${f.sha256}  ${f.name}\n`).join('')));
       return letter.artifacts.map((a) => ({ path: a.path, bytes: a.bytes.byteLength, sha256: a.sha256, ms: Math.round(a.ms ?? 0) }));
