@@ -10,6 +10,7 @@ import { collectIfLarge } from '../core/heap.js';
 import { preparedParts } from '../core/prepared-parts.js';
 import type { World } from '../core/world.js';
 import { loadFontBook } from '../fonts/font-book.js';
+import { loadHarfBuzz } from '../fonts/shaper.js';
 import { parseLetter, type Letter } from '../load/load-letter.js';
 import type { Folder } from '../publish/out-folder.js';
 import { FORMATS, type Format } from '../render/formats.js';
@@ -35,6 +36,9 @@ export interface LetterToRender {
 
 export async function renderLetterAnew(world: World, job: LetterToRender): Promise<RenderedLetter> {
   const { id, file, bytes, folder, options, request, recorded } = job;
+  // HarfBuzz's wasm first of all: its module loads and compiles only while the main thread
+  // waits, and layout would otherwise stand idle for it once the models are made (20–40 ms).
+  loadHarfBuzz().catch(() => undefined);
   const letter = await parseLetter(id, file, bytes, options);
   // Start reading the fonts now: renderArtifacts finds the same promise, and the files arrive
   // while the template loads and the models are made.

@@ -1,4 +1,5 @@
-// The hyphen package ships no types; these are the two files letter imports.
+// The hyphen package ships no types. letter imports its patterns (layout/hyphenate.ts walks
+// them itself and describes their shape); the tests use its hyphenator as the reference.
 
 declare module 'hyphen/hyphen.js' {
   export interface HyphenatorOptions {
