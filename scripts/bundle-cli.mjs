@@ -54,8 +54,10 @@ const render = await build({
   define: { 'import.meta.url': '__letterModuleUrl' },
   banner: { js: "var __letterModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+const { wrapAsModule } = await import(pathToFileURL(path.join(dist, 'core', 'cached-script.js')).href);
 const ascii = asciiOnly(render.outputFiles[0].text);
-const code = ascii ?? render.outputFiles[0].text;
+// Stored wrapped, as requireCached compiles it.
+const code = wrapAsModule(ascii ?? render.outputFiles[0].text);
 const name = `render-${createHash('sha256').update(code).digest('hex').slice(0, 12)}`;
 const script = path.join(outdir, `${name}.cjs`);
 

@@ -9,6 +9,15 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Script } from 'node:vm';
 
+/**
+ * The function a CommonJS file's code becomes, as Node wraps it, plus the importer. A script
+ * stored so (scripts/bundle-cli.mjs) is compiled as read: wrapping it at load made a
+ * two-part string that V8 then copied whole, 1.5 MB into fresh memory, to look up its cache.
+ */
+export function wrapAsModule(code: string): string {
+  return `(function (exports, require, module, __filename, __dirname, __letterImport) {${code}\n})`;
+}
+
 /** Set (to `write`) by the bundle script's warm-up build: the cache is written when it exits. */
 export const WRITE_CACHE_ENV = 'LETTER_CODE_CACHE';
 
@@ -21,7 +30,8 @@ export interface CachedScript<T> {
 }
 
 /**
- * Loads `file` as Node loads a CommonJS module, with `cacheFile`'s bytecode if V8 accepts it.
+ * Loads `file`, a CommonJS module's code as wrapAsModule wraps it, as Node loads a module,
+ * with `cacheFile`'s bytecode if V8 accepts it.
  * `importer` is import() as an ES module does it; the script has none of its own (import-package.ts).
  * `encoding` `latin1` is for a file known to be ASCII: read so, it is a one-byte string at once.
  */
@@ -33,7 +43,7 @@ export function requireCached<T>(file: string, cacheFile: string, importer: (spe
   } catch {
     // No cache (a build whose warm-up failed): compiled as usual.
   }
-  const script = new Script(`(function (exports, require, module, __filename, __dirname, __letterImport) {${source}\n})`, { filename: file, ...(cachedData ? { cachedData } : {}) });
+  const script = new Script(source, { filename: file, ...(cachedData ? { cachedData } : {}) });
   const module = { exports: {} as T };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, path.dirname(file), importer);
   const loaded = { exports: module.exports, cached: cachedData !== undefined && !script.cachedDataRejected, cacheData: () => script.createCachedData() };

@@ -3,7 +3,7 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { requireCached } from '../../src/core/cached-script.js';
+import { requireCached, wrapAsModule } from '../../src/core/cached-script.js';
 import { REPO, tempProject } from '../helpers/project.js';
 
 const dir = tempProject();
@@ -17,7 +17,7 @@ function inFreshProcess(body: string): string {
 
 describe('requireCached', () => {
   const file = path.join(dir.root, 'module.cjs');
-  dir.write('module.cjs', 'exports.twice = (x) => x * 2;\nexports.where = () => [__filename, __dirname, typeof require("./helper.cjs")];\nexports.load = (s) => __letterImport(s);\n');
+  dir.write('module.cjs', wrapAsModule('exports.twice = (x) => x * 2;\nexports.where = () => [__filename, __dirname, typeof require("./helper.cjs")];\nexports.load = (s) => __letterImport(s);\n'));
   dir.write('helper.cjs', 'module.exports = () => 1;\n');
 
   it('runs a CommonJS file as Node would, with the importer it is given', async () => {
