@@ -8,11 +8,11 @@ import { allowCollections } from '../core/heap.js';
 export function tuneForShortProcess(): void {
   // V8 would re-compile HarfBuzz's wasm with TurboFan on background threads, which takes both
   // cores and stalls module loading meanwhile; baseline code is fast enough for a letter
-  // (seed build, 2 cores: 1.9 s → 1.45 s).
+  // (seed build, 2 cores: 1.9 s → 1.45 s). Its functions are compiled lazily, as V8 does by
+  // default, when first called: compiling both modules whole on background threads touched
+  // some 2,000 fresh pages and took the second core from GC (the seed build's wall time the
+  // same, 65 ms more CPU; 5–10 % longer with 2,000 signatories).
   v8.setFlagsFromString('--liftoff-only');
-  // Compiled whole when instantiated, on background threads, while the build is busy laying
-  // out: compiled lazily, hb-subset's functions took the main thread 50–60 ms at the first subset.
-  v8.setFlagsFromString('--no-wasm-lazy-compilation');
   // TurboFan optimizes a function once it has run about 66 KB of bytecode. In a build that
   // lasts a second, most of those compiles (over a quarter of the seed build's CPU, on the
   // core that GC and wasm also need) finish too late to pay. Fifteen times the budget leaves
