@@ -81,8 +81,10 @@ await build({
           resolveDir: path.join(dist, 'core'),
           contents: [
             `import { requireCached } from './cached-script.js';`,
+            `import { tuneShortProcess } from './short-process.js';`,
             `import { fileURLToPath } from 'node:url';`,
             `const here = (file) => fileURLToPath(new URL(file, import.meta.url));`,
+            `tuneShortProcess();`,
             `const render = requireCached(here('./${name}.cjs'), here('./${name}.cache'), (specifier) => import(specifier), ${JSON.stringify(ascii ? 'latin1' : 'utf8')});`,
             `export const renderLetterAnew = render.exports.renderLetterAnew;`,
           ].join('\n'),

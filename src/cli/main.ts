@@ -6,6 +6,7 @@ import path from 'node:path';
 import { Command } from 'commander';
 import { ExitCode } from '../core/diagnostics.js';
 import { nodeWorld } from '../core/node-world.js';
+import { claimShortProcess } from '../core/short-process.js';
 import { VERSION } from '../core/version.js';
 import { buildCommand } from './build-command.js';
 import { checkCommand } from './check-command.js';
@@ -15,7 +16,6 @@ import { cleanUpOnInterrupt } from './interrupts.js';
 import { printDiagnostic, report, type CliIO, type CommandContext, type Speaker } from './io.js';
 import { translator, uiLanguage } from './messages.js';
 import { schemaCommand } from './schema-command.js';
-import { tuneForShortProcess } from './short-process.js';
 import { signatoriesCommand } from './signatories-command.js';
 
 export type { CliIO } from './io.js';
@@ -31,7 +31,7 @@ const defaultIO = (): CliIO => ({
 export async function main(argv: string[], io?: CliIO): Promise<number> {
   // Only a real process owns its signals; a library caller or a test keeps its own.
   const restoreSignals = io ? undefined : cleanUpOnInterrupt(() => translator(uiLanguage(process.env, langUiFlag(argv)))('interrupted'));
-  if (!io) tuneForShortProcess();
+  if (!io) claimShortProcess();
   try {
     return await run(argv, io ?? defaultIO());
   } finally {

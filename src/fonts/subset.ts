@@ -51,7 +51,7 @@ let loaded: Promise<HbSubset> | undefined;
  * Starts reading and instantiating hb-subset, for a build that will subset: the file read and
  * the module's decoding run off the main thread while it lays out, instead of keeping it
  * waiting at the first subset. Its functions compile as they are first called
- * (cli/short-process.ts).
+ * (core/short-process.ts).
  */
 export function prepareSubsetter(): void {
   harfbuzzSubset().catch(() => undefined);

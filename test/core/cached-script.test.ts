@@ -47,7 +47,7 @@ describe('requireCached', () => {
     const names = readdirSync(bundle).filter((n) => /^render-[0-9a-f]{12}\.(cjs|cache)$/.test(n)).sort();
     expect(names.map((n) => path.extname(n))).toEqual(['.cache', '.cjs']);
     const [cache, script] = names.map((n) => path.join(bundle, n));
-    const tune = `const { tuneForShortProcess } = await import(${JSON.stringify(pathToFileURL(path.join(REPO, 'dist', 'cli', 'short-process.js')).href)}); tuneForShortProcess();`;
+    const tune = `const { claimShortProcess, tuneShortProcess } = await import(${JSON.stringify(pathToFileURL(path.join(REPO, 'dist', 'core', 'short-process.js')).href)}); claimShortProcess(); tuneShortProcess();`;
     const out = inFreshProcess(`${tune} const m = requireCached(${JSON.stringify(script)}, ${JSON.stringify(cache)}, (s) => import(s)); console.log(m.cached, typeof m.exports.renderLetterAnew);`);
     expect(out).toBe('true function');
   });
