@@ -91,6 +91,21 @@ await build({
         }));
       },
     },
+    {
+      // commander loads child_process at once, for stand-alone executable subcommands, which
+      // letter has none of; with net and dgram behind it, that cost a no-op build and
+      // `--version` 3–6 ms. It is loaded only if a subcommand ever spawns.
+      name: 'lazy-child-process',
+      setup(b) {
+        b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+          /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+        );
+        b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+          loader: 'js',
+          contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });`,
+        }));
+      },
+    },
   ],
 });
 writeFileSync(script, code);
