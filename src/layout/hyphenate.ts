@@ -70,8 +70,9 @@ function splitAtPoints(fragment: string, patterns: Patterns): string[] {
 
 /** Offsets in `lower` where it may break: Liang's odd levels, none within two letters of an end. */
 function hyphenationPoints(lower: string, [levelsTable, trie, exceptions]: Patterns): number[] {
-  const known = exceptions?.[lower];
-  if (known) return known;
+  // Own keys only: a word such as `constructor` must not find Object.prototype's. (The trie's
+  // keys are single characters, which Object.prototype has none of.)
+  if (exceptions && Object.hasOwn(exceptions, lower)) return exceptions[lower]!;
   const word = `.${lower}.`;
   // levels[i] is the gap before lower[i]. A pattern starting at the leading dot is stored
   // without the dot's own gap, so it lines up with one starting at the first letter.
