@@ -108,6 +108,9 @@ function firstFit(words: Word[], measure: (line: number) => number): number[] {
  */
 function totalFit(words: Word[], measure: (line: number) => number): number[] {
   const n = words.length;
+  // Read once: each call makes the page's measure anew, and the loop below runs n² times at worst.
+  const firstMeasure = measure(0);
+  const otherMeasure = measure(1);
   const best = new Float64Array(n + 1).fill(Infinity);
   const from = new Int32Array(n + 1).fill(-1);
   best[0] = 0;
@@ -126,7 +129,7 @@ function totalFit(words: Word[], measure: (line: number) => number): number[] {
         stretch += word.spaceAfter * SPACE_STRETCH;
         shrink += word.spaceAfter * SPACE_SHRINK;
       }
-      const m = measure(i === 0 ? 0 : 1);
+      const m = i === 0 ? firstMeasure : otherMeasure;
       const hyphen = j < n ? (words[j - 1]!.hyphen ?? 0) : 0;
       const overfull = width + hyphen - shrink > m + 0.001;
       // Past the measure only while no line ending at j was found: glued words may overflow.
