@@ -83,6 +83,16 @@ function lineTable(text: string): (offset: number) => { line: number; col: numbe
   };
 }
 
+const NEWLINE = 0x0a;
+const BACKSLASH = 0x5c;
+const HASH = 0x23;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const OPEN_BRACKET = 0x5b;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACKET = 0x5d;
+const CLOSE_BRACE = 0x7d;
+
 /**
  * Deepest bracket or indentation nesting, found by a scan that skips quoted strings and
  * comments. Deep flow nesting makes the parser recurse; it must be refused before parsing.
@@ -91,28 +101,30 @@ function nestingDepth(text: string): { depth: number; offset: number } {
   let depth = 0;
   let max = 0;
   let at = 0;
-  let quote = '';
+  // Character codes, not one-character strings: outside Latin-1 each of those is a new string,
+  // and a letter with thousands of Korean names is mostly such characters.
+  let quote = 0;
   let comment = false;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
+    const c = text.charCodeAt(i);
     if (comment) {
-      if (c === '\n') comment = false;
+      if (c === NEWLINE) comment = false;
       continue;
     }
     if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
+      if (c === BACKSLASH && quote === DOUBLE_QUOTE) i++;
+      else if (c === quote) quote = 0;
       continue;
     }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
-    else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:-]/.test(text[i - 1]!))) quote = c;
-    else if (c === '[' || c === '{') {
+    if (c === HASH && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
+    else if ((c === DOUBLE_QUOTE || c === SINGLE_QUOTE) && (i === 0 || /[\s[{,:-]/.test(text[i - 1]!))) quote = c;
+    else if (c === OPEN_BRACKET || c === OPEN_BRACE) {
       depth++;
       if (depth > max) {
         max = depth;
         at = i;
       }
-    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+    } else if ((c === CLOSE_BRACKET || c === CLOSE_BRACE) && depth > 0) depth--;
   }
   const indent = deepestIndent(text);
   return indent.depth > max ? indent : { depth: max, offset: at };

@@ -37,10 +37,17 @@ export interface ForbiddenChar {
   reason: string;
 }
 
+/** Code units forbiddenCharReason may refuse, or that begin or end a code point it may. */
+const SUSPECT = /[\0-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]/;
+
 /** Every forbidden character of `text`, lone surrogates included. */
 export function findForbiddenChars(text: string, policy: CharPolicy = {}): ForbiddenChar[] {
   const found: ForbiddenChar[] = [];
-  for (let i = 0; i < text.length; i++) {
+  // Most letters hold none: a regular expression finds the first code unit that may be refused
+  // (every surrogate, so astral characters too), and the scan by code point starts there.
+  const first = text.search(SUSPECT);
+  if (first < 0) return found;
+  for (let i = first; i < text.length; i++) {
     let cp = text.charCodeAt(i);
     const start = i;
     if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < text.length) {
