@@ -8,21 +8,21 @@
 
 const CLAIMED = Symbol.for('letter.shortProcess');
 const TUNED = Symbol.for('letter.shortProcess.tuned');
-const flags = globalThis as Record<symbol, unknown>;
+const globals = globalThis as Record<symbol, unknown>;
 
 /** Marks this process as the CLI's own. */
 export function claimShortProcess(): void {
-  flags[CLAIMED] = true;
+  globals[CLAIMED] = true;
 }
 
 export function isShortProcess(): boolean {
-  return flags[CLAIMED] === true;
+  return globals[CLAIMED] === true;
 }
 
 /** Sets V8's flags for a short process, once, if this process was claimed. */
 export function tuneShortProcess(): void {
-  if (!isShortProcess() || flags[TUNED] === true) return;
-  flags[TUNED] = true;
+  if (!isShortProcess() || globals[TUNED] === true) return;
+  globals[TUNED] = true;
   const v8 = process.getBuiltinModule('node:v8');
   // V8 would re-compile HarfBuzz's wasm with TurboFan on background threads, which takes both
   // cores and stalls module loading meanwhile; baseline code is fast enough for a letter
