@@ -29,8 +29,7 @@ describe('hyphenationPieces', () => {
   it('finds the points the hyphen package finds, on every word of the seed letter', () => {
     const text = readFileSync(new URL('../../letters/nk-pows-2025/letter.yaml', import.meta.url), 'utf8');
     const words = new Set(text.match(/\p{Ll}[\p{Ll}\p{Lu}’']{4,}/gu));
-    // Exceptions from the patterns' own list, apostrophes, and letters outside ASCII.
-    // Names that Object.prototype has, too.
+    // Exceptions from the patterns' own list, apostrophes, letters outside ASCII, and names Object.prototype has.
     for (const word of ['associates', 'present', 'reciprocity', 'table', 'o’clock', 'government’s', 'naïveté', 'straße', 'coöperation', 'constructor', 'toString', 'hasOwnProperty', '__proto__']) words.add(word);
     expect(words.size).toBeGreaterThan(250);
     for (const word of words) {
