@@ -20,7 +20,6 @@ export interface PublishedFile {
 export async function publishLetter(letter: RenderedLetter, version: string, lock: LockOptions = {}): Promise<PublishedFile[]> {
   const { folder } = letter;
   const target = (name: string, bytes: Uint8Array) => ({ file: path.join(folder.abs, name), bytes, shown: `${folder.shown}/${name}` });
-  const write = (name: string, bytes: Uint8Array) => writeFilesAtomic([target(name, bytes)]);
   const text = (s: string) => new TextEncoder().encode(s);
   const fresh: ManifestFile[] = letter.artifacts.map((a) => ({ name: a.name, language: a.lang, format: a.format, bytes: a.bytes.byteLength, sha256: a.sha256, pages: a.pages ?? null }));
   return withFolderLock(
@@ -40,10 +39,13 @@ export async function publishLetter(letter: RenderedLetter, version: string, loc
         asOf: letter.signatories.asOf || null,
         files,
       };
-      // All the artifacts, or none: a full disk leaves the earlier ones as they were.
-      await writeFilesAtomic(letter.artifacts.map((a) => target(a.name, a.bytes)));
-      await write(MANIFEST, text(`${JSON.stringify(manifest, null, 2)}\n`));
-      await write('SHA256SUMS', text(files.map((f) => `${f.sha256}  ${f.name}\n`).join('')));
+      // All of them or none: a full disk leaves the earlier ones as they were. They are flushed
+      // side by side and renamed in this order, so the checksums come last.
+      await writeFilesAtomic([
+        ...letter.artifacts.map((a) => target(a.name, a.bytes)),
+        target(MANIFEST, text(`${JSON.stringify(manifest, null, 2)}\n`)),
+        target('SHA256SUMS', text(files.map((f) => `${f.sha256}  ${f.name}\n`).join(''))),
+      ]);
       return letter.artifacts.map((a) => ({ path: a.path, bytes: a.bytes.byteLength, sha256: a.sha256, ms: Math.round(a.ms ?? 0) }));
     },
     lock,
