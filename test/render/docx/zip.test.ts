@@ -3,7 +3,7 @@
 
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { zipParts } from '../../../src/render/docx/zip.js';
+import { deflatePart, zipParts } from '../../../src/render/docx/zip.js';
 
 describe('zipParts', () => {
   const parts: [string, Uint8Array][] = [
@@ -37,5 +37,11 @@ describe('zipParts', () => {
     }
     expect([locals, centrals]).toEqual([3, 3]);
     expect(Buffer.from(zipParts(parts, when)).equals(zip)).toBe(true);
+  });
+
+  it('makes the same bytes of parts deflated beforehand as of parts it deflates itself', () => {
+    const zip = Buffer.from(zipParts(parts, when));
+    const prepared = parts.map(([name, data]) => [name, deflatePart(data)] as const);
+    expect(Buffer.from(zipParts(prepared, when)).equals(zip)).toBe(true);
   });
 });

@@ -38,4 +38,20 @@ describe('PdfFile', () => {
     file.ref();
     expect(() => file.finish(root, root)).toThrow(/object 2 was allocated but never written/);
   });
+
+  it('writes a stream dictionary as it was given, then its /Length, the same bytes every time', () => {
+    const make = () => {
+      const file = new PdfFile();
+      const dict = { Length1: 5, Subtype: 'Type1C', Note: new Text('(x)') };
+      const stream = file.stream(dict, 'BT /F1 12 Tf (hello) Tj ET '.repeat(50));
+      dict.Length1 = 99; // changed after the call: not what the file says
+      const raw = file.stream({ Filter: 'DCTDecode' }, new Uint8Array([1, 2, 3]));
+      const root = file.add({ Type: 'Catalog', A: stream, B: raw });
+      return Buffer.from(file.finish(root, root)).toString('latin1');
+    };
+    const pdf = make();
+    expect(pdf).toMatch(/1 0 obj\n<<\/Length1 5 \/Subtype \/Type1C \/Note \(\\\(x\\\)\) \/Filter \/FlateDecode \/Length (\d+)>>\nstream\n/);
+    expect(pdf).toContain('2 0 obj\n<</Filter /DCTDecode /Length 3>>\nstream\n\x01\x02\x03\nendstream');
+    expect(make()).toBe(pdf);
+  });
 });
