@@ -2,7 +2,8 @@
 // resources in ./locales/): Korean when LC_ALL, LC_MESSAGES or LANG says ko_*, or
 // `--lang-ui ko`; English otherwise. Diagnostics are translated where ko.ts knows them.
 
-import i18next, { type i18n, type TFunction } from 'i18next';
+import type { i18n, TFunction } from 'i18next';
+import { createRequire } from 'node:module';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { en } from './locales/en.js';
 import { ko, koDiagnostics } from './locales/ko.js';
@@ -22,9 +23,11 @@ let instance: i18n | undefined;
 export function translator(lang: UiLanguage): Translate {
   let t: TFunction | undefined;
   return (key, params) => {
-    // Most words (every help text, read at each start) are plain strings: i18next, whose
-    // calls took `letter build` about 8 ms, is asked only for the rest.
-    const plain = params === undefined ? plainText(RESOURCES[lang], key) : undefined;
+    // The CLI's words are plain strings, or have {{name}} slots and _one/_other plural forms,
+    // which are filled here as i18next fills them (a test compares every word). i18next, whose
+    // module and set-up cost every command, even a no-op build, some milliseconds, is loaded
+    // only for a word that needs more: a slot left without a value, a nested $t().
+    const plain = simpleText(RESOURCES[lang], lang, key, params);
     if (plain !== undefined) return plain;
     t ??= i18nextInstance().getFixedT(lang);
     return t(key, params ?? {});
@@ -32,18 +35,37 @@ export function translator(lang: UiLanguage): Translate {
 }
 
 function i18nextInstance(): i18n {
-  instance ??= i18next.createInstance();
+  instance ??= (createRequire(import.meta.url)('i18next') as { createInstance(): i18n }).createInstance();
   if (!instance.isInitialized) {
     void instance.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'en', fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false }, showSupportNotice: false } as never);
   }
   return instance;
 }
 
-/** The resource at a dotted key, if it is a string i18next would return as it is. */
-function plainText(resources: Record<string, unknown>, key: string): string | undefined {
+const plurals = new Map<string, Intl.PluralRules>();
+
+function simpleText(resources: Record<string, unknown>, lang: string, key: string, params: Record<string, string | number> | undefined): string | undefined {
+  let form = key;
+  if (params && 'count' in params) {
+    let rules = plurals.get(lang);
+    if (!rules) plurals.set(lang, (rules = new Intl.PluralRules(lang)));
+    form = `${key}_${rules.select(Number(params.count))}`;
+  }
+  const text = resourceAt(resources, form);
+  if (text === undefined || text.includes('$t(')) return undefined;
+  let complete = true;
+  const filled = text.replace(/\{\{([^{}]*)\}\}/g, (slot, name: string) => {
+    if (!/^\w+$/.test(name) || !params || !(name in params)) complete = false;
+    return complete ? String(params![name]) : slot;
+  });
+  return complete ? filled : undefined;
+}
+
+/** The resource at a dotted key, if it is a string. */
+function resourceAt(resources: Record<string, unknown>, key: string): string | undefined {
   let value: unknown = resources;
   for (const part of key.split('.')) value = typeof value === 'object' && value !== null ? (value as Record<string, unknown>)[part] : undefined;
-  return typeof value === 'string' && !value.includes('{{') && !value.includes('$t(') ? value : undefined;
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** The diagnostic in the user's language, where a translation is known. */

@@ -63,7 +63,7 @@ describe('the language of messages', () => {
 });
 
 describe('translator', () => {
-  it('gives every word as i18next gives it, plain strings without asking it', async () => {
+  it('gives every word as i18next gives it, slots and plural forms filled without asking it', async () => {
     const i18next = (await import('i18next')).default;
     const { en } = await import('../../src/cli/locales/en.js');
     const { ko } = await import('../../src/cli/locales/ko.js');
@@ -80,6 +80,9 @@ describe('translator', () => {
       for (const key of all) {
         expect(t(key), `${lang} ${key}`).toBe(expected(key, {}));
         expect(t(key, { count: 2, path: 'p', folder: 'f', pid: 1 }), `${lang} ${key}`).toBe(expected(key, { count: 2, path: 'p', folder: 'f', pid: 1 }));
+        // Every slot filled, and each plural form.
+        const slots = Object.fromEntries([...JSON.stringify([en, ko]).matchAll(/\{\{(\w+)\}\}/g)].map(([, name]) => [name!, `‹${name}›`]));
+        for (const count of [0, 1, 2, 11]) expect(t(key, { ...slots, count }), `${lang} ${key} ${count}`).toBe(expected(key, { ...slots, count }));
       }
     }
   });
