@@ -1,6 +1,6 @@
-// The language the CLI speaks to its user, and its words in that language (i18next, with
-// resources in ./locales/): Korean when LC_ALL, LC_MESSAGES or LANG says ko_*, or
-// `--lang-ui ko`; English otherwise. Diagnostics are translated where ko.ts knows them.
+// The language the CLI speaks to its user, and its words in that language (i18next resources
+// in ./locales/): Korean when LC_ALL, LC_MESSAGES or LANG says ko_*, or `--lang-ui ko`;
+// English otherwise. Diagnostics are translated where ko.ts knows them.
 
 import type { i18n, TFunction } from 'i18next';
 import { createRequire } from 'node:module';
