@@ -11,7 +11,6 @@ import { FONT_CONFIG, fontConfigSpace } from './font-config.js';
 import { readFontFile } from './font-file.js';
 import { readSfnt, SfntError, shapingTables, type SfntTables } from './sfnt.js';
 import { loadHarfBuzz, Shaper } from './shaper.js';
-import { prepareSubsetter } from './subset.js';
 
 export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
@@ -70,7 +69,6 @@ async function readFontBook(world: World): Promise<FontBook> {
   // The files are read meanwhile; each waits for HarfBuzz only once it is read and checked.
   const harfbuzz = loadHarfBuzz();
   harfbuzz.catch(() => undefined);
-  prepareSubsetter();
   const [{ config, space, shown }, checked] = await Promise.all([readFontConfig(world), checkedFaces(world)]);
   const bag = new DiagnosticBag();
   const faces = new Map<string, Face>();

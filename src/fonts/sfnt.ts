@@ -63,6 +63,10 @@ function glyphIndex(font: SfntTables): Uint32Array<ArrayBuffer> {
   const longLoca = view.getInt16(at(font, 'head') + 50) === 1;
   const numGlyphs = glyphCount(font);
   short('loca', (numGlyphs + 1) * (longLoca ? 4 : 2));
+  // Advances are read by glyph id (a subset's hmtx) for every glyph the cmap can reach.
+  const hMetrics = view.getUint16(at(font, 'hhea') + 34);
+  if (hMetrics === 0 || hMetrics > numGlyphs) throw new SfntError(`its hhea table counts ${hMetrics} horizontal metrics for ${numGlyphs} glyphs`);
+  short('hmtx', hMetrics * 4 + (numGlyphs - hMetrics) * 2);
   const loca = at(font, 'loca');
   const glyfLength = tables.get('glyf')!.length;
   const offsets = new Uint32Array(numGlyphs + 1);
@@ -76,7 +80,8 @@ function glyphIndex(font: SfntTables): Uint32Array<ArrayBuffer> {
   return offsets;
 }
 
-function at(font: SfntTables, tag: string): number {
+/** Where a table starts in the file; the caller knows the font has it. */
+export function at(font: SfntTables, tag: string): number {
   return font.tables.get(tag)!.offset;
 }
 
@@ -213,51 +218,10 @@ export function shapingTables(font: SfntTables): Uint8Array {
 }
 
 /**
- * The font with only `keep`'s outlines (every other glyph left empty, so glyph ids stay) and
- * without `drop`'s tables: what hb-subset is given instead of a 14 MB CJK file, which it would
- * otherwise copy into its heap and check table by table. `keep` must be closed (glyphClosure).
+ * An sfnt file of `tables`, in tag order, 4-byte aligned, with each table's checksum and head's
+ * checksumAdjustment set, as the OpenType spec asks (Word checks an embedded font's).
  */
-export function trimmedFont(font: SfntTables, keep: ReadonlySet<number>, drop: readonly string[]): Uint8Array {
-  loadOutlines(font, keep);
-  const { bytes, glyphOffsets: offsets } = font;
-  const numGlyphs = offsets.length - 1;
-  const glyf = at(font, 'glyf');
-  const kept = [...keep].filter((g) => g < numGlyphs).sort((a, b) => a - b);
-  // New loca (long offsets, big-endian) with the outlines packed in glyph order, unpadded.
-  const newLoca = new Uint8Array((numGlyphs + 1) * 4);
-  let end = 0;
-  let next = 0;
-  for (let g = 0; g <= numGlyphs; g++) {
-    newLoca[g * 4] = end >>> 24;
-    newLoca[g * 4 + 1] = (end >>> 16) & 0xff;
-    newLoca[g * 4 + 2] = (end >>> 8) & 0xff;
-    newLoca[g * 4 + 3] = end & 0xff;
-    if (kept[next] === g) {
-      end += offsets[g + 1]! - offsets[g]!;
-      next++;
-    }
-  }
-  const newGlyf = new Uint8Array(end);
-  // Kept glyphs come in long runs of consecutive ids.
-  let to = 0;
-  for (const [first, last] of consecutiveRuns(kept)) {
-    const from = offsets[first]!;
-    const until = offsets[last + 1]!;
-    newGlyf.set(bytes.subarray(glyf + from, glyf + until), to);
-    to += until - from;
-  }
-  const head = new Uint8Array(bytes.subarray(at(font, 'head'), at(font, 'head') + font.tables.get('head')!.length));
-  new DataView(head.buffer).setInt16(50, 1); // indexToLocFormat: long offsets
-  const tables = new Map<string, Uint8Array>();
-  for (const [tag, { offset: o, length }] of font.tables) if (!drop.includes(tag) && tag !== 'DSIG') tables.set(tag, bytes.subarray(o, o + length));
-  tables.set('head', head);
-  tables.set('loca', newLoca);
-  tables.set('glyf', newGlyf);
-  return writeSfnt(font.view.getUint32(0), tables);
-}
-
-/** An sfnt file of `tables`, in tag order, 4-byte aligned; checksums are left zero (no reader here checks them). */
-function writeSfnt(version: number, tables: Map<string, Uint8Array>): Uint8Array {
+export function writeSfnt(version: number, tables: Map<string, Uint8Array>): Uint8Array {
   const tags = [...tables.keys()].sort();
   const dir = 12 + tags.length * 16;
   const size = tags.reduce((n, t) => n + ((tables.get(t)!.length + 3) & ~3), dir);
@@ -270,16 +234,32 @@ function writeSfnt(version: number, tables: Map<string, Uint8Array>): Uint8Array
   view.setUint16(8, Math.log2(pow));
   view.setUint16(10, tags.length * 16 - pow * 16);
   let at = dir;
+  let head = -1;
   tags.forEach((t, i) => {
     const data = tables.get(t)!;
     const rec = 12 + i * 16;
     for (let k = 0; k < 4; k++) out[rec + k] = t.charCodeAt(k);
+    out.set(data, at);
+    if (t === 'head' && data.length >= 12) {
+      head = at;
+      view.setUint32(at + 8, 0);
+    }
+    view.setUint32(rec + 4, checksum(view, at, data.length));
     view.setUint32(rec + 8, at);
     view.setUint32(rec + 12, data.length);
-    out.set(data, at);
     at += (data.length + 3) & ~3;
   });
+  if (head >= 0) view.setUint32(head + 8, (0xb1b0afba - checksum(view, 0, size)) >>> 0);
   return out;
+}
+
+/** The sum of a table's big-endian 32-bit words, its last one padded with zeros. */
+function checksum(view: DataView, from: number, length: number): number {
+  let sum = 0;
+  const end = from + (length & ~3);
+  for (let p = from; p < end; p += 4) sum = (sum + view.getUint32(p)) >>> 0;
+  for (let k = 0; k < (length & 3); k++) sum = (sum + (view.getUint8(end + k) << (24 - 8 * k))) >>> 0;
+  return sum;
 }
 
 /** maxp's glyph count. */

@@ -1,11 +1,11 @@
 // The font-file reader: what it refuses, the outline-free copy the shaper gets, and the glyph
-// closure that must agree with hb-subset for the PDF's glyph numbering to hold.
+// closure a subset keeps (glyf-subset.test.ts checks that the closure's glyphs draw as before).
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { faceMetrics, glyphClosure, glyphCount, readSfnt, SfntError, shapingTables, SUBSET_TABLES, trimmedFont, type SfntTables } from '../../src/fonts/sfnt.js';
-import { subsetFace } from '../../src/fonts/subset.js';
+import { subsetGlyf } from '../../src/fonts/glyf-subset.js';
+import { faceMetrics, glyphClosure, glyphCount, readSfnt, SfntError, shapingTables, SUBSET_TABLES } from '../../src/fonts/sfnt.js';
 import { REPO } from '../helpers/project.js';
 
 const serifBytes = readFileSync(path.join(REPO, 'node_modules/source-serif/TTF/SourceSerif4-Regular.ttf'));
@@ -34,8 +34,8 @@ describe('readSfnt', () => {
     expect(() => readSfnt(bytes)).toThrow(reason);
   });
 
-  it('refuses a font without a cmap, but reads a PDF subset, which has none', async () => {
-    const subset = await subsetFace({ bytes: serifBytes }, { glyphs: [36, 61], dropTables: ['cmap'] });
+  it('refuses a font without a cmap, but reads a PDF subset, which has none', () => {
+    const subset = subsetGlyf(serif, { glyphs: [36, 61] }).bytes;
     expect(() => readSfnt(subset)).toThrow(/it has no cmap table/);
     expect(glyphCount(readSfnt(subset, SUBSET_TABLES))).toBe(glyphClosure(serif, [36, 61]).size);
   });
@@ -63,39 +63,13 @@ describe('shapingTables', () => {
 });
 
 describe('glyphClosure', () => {
-  it('adds the components of composite glyphs, which hb-subset keeps too', async () => {
+  it('adds .notdef and the components of composite glyphs', () => {
     const composites = Array.from({ length: glyphCount(serif) }, (_, g) => g).filter((g) => glyphClosure(serif, [g]).size > 2);
     expect(composites.length).toBeGreaterThan(100);
     const sample = composites.slice(0, 40);
     const closure = glyphClosure(serif, sample);
+    expect(closure.has(0)).toBe(true);
     expect(closure.size).toBeGreaterThan(sample.length + 1);
-    const subset = await subsetFace({ bytes: serifBytes, sha256: 'source-serif-regular' }, { glyphs: sample });
-    expect(glyphCount(readSfnt(subset))).toBe(closure.size);
-  });
-});
-
-/** Glyph `g`'s outline bytes, through loca in whichever format head says. */
-function outline(font: SfntTables, g: number): Buffer {
-  const { view, tables } = font;
-  const long = view.getInt16(tables.get('head')!.offset + 50) === 1;
-  const loca = tables.get('loca')!.offset;
-  const glyf = tables.get('glyf')!.offset;
-  const at = (i: number) => (long ? view.getUint32(loca + i * 4) : view.getUint16(loca + i * 2) * 2);
-  return Buffer.from(font.bytes.subarray(glyf + at(g), glyf + at(g + 1)));
-}
-
-describe('trimmedFont', () => {
-  it('keeps the outlines asked for under their ids, empties the rest, and leaves the original alone', () => {
-    const before = Buffer.from(serifBytes);
-    const keep = glyphClosure(serif, [36, 61, 500]);
-    const trimmed = readSfnt(trimmedFont(serif, keep, ['GSUB', 'name']));
-    expect(Buffer.from(serifBytes).equals(before)).toBe(true);
-    expect(glyphCount(trimmed)).toBe(glyphCount(serif));
-    expect(trimmed.tables.has('GSUB')).toBe(false);
-    for (let g = 0; g < glyphCount(serif); g++) {
-      const want = keep.has(g) ? outline(serif, g) : Buffer.alloc(0);
-      expect(outline(trimmed, g).subarray(0, want.length).equals(want)).toBe(true);
-      if (!keep.has(g)) expect(outline(trimmed, g).length).toBe(0);
-    }
+    expect(glyphClosure(serif, closure)).toEqual(closure);
   });
 });

@@ -1,12 +1,17 @@
-// The faces a DOCX embeds, each cut down to what the document needs: every character it uses
-// in that style, basic Latin, and for the Korean regular face the 2,350 common Hangul
-// syllables of KS X 1001 and Korean punctuation, so a partner can still type a few words in
-// Word. hb-subset keeps the cmap Word needs. That Korean subset is the same for every letter
-// that uses no other character of the face, so `npm run build` prepares it (obfuscated and
-// deflated, core/prepared-parts.ts): cutting and deflating it took a build about 80 ms.
+// The faces a DOCX embeds, each cut down to what the document needs, and a little more so a
+// partner can still type in Word: every character the document sets in that face, plus for
+// Latin faces basic Latin and Latin-1 (names like José, Müller, Søren) with common punctuation,
+// and for the Korean regular face basic Latin, Korean punctuation and the 2,350 common Hangul
+// syllables of KS X 1001. (Latin Extended-A too would take the Korean DOCX's fonts past the
+// 1.5 MB they must stay within.) Latin faces keep their kerning and ligatures
+// (hb-subset); Korean ones need none in Word and are cut without layout tables, in JavaScript
+// (fonts/glyf-subset.ts). A face's subset is the same for every letter that sets nothing
+// beyond those characters in it, so `npm run build` prepares those of the tool's own faces
+// (obfuscated and deflated, core/prepared-parts.ts): a build then loads no subsetter at all.
 
 import { createHash } from 'node:crypto';
-import { glyphClosure, trimmedFont } from '../../fonts/sfnt.js';
+import { subsetGlyf } from '../../fonts/glyf-subset.js';
+import { glyphCount, loadOutlines } from '../../fonts/sfnt.js';
 import { subsetFace } from '../../fonts/subset.js';
 import { styleOf, type Face, type FaceStyle, type FontBook } from '../../fonts/font-book.js';
 import type { Block, DocumentModel, Inline } from '../../model/document.js';
@@ -16,16 +21,18 @@ import { decodePreparedFont, encodePreparedFont, prepareFont, type PreparedFont 
 /** A TrueType subset with a cmap, or its part prepared when the tool was built. */
 export type EmbeddedFace = { family: string; style: FaceStyle } & ({ bytes: Uint8Array } | { prepared: PreparedFont });
 
-const BASIC_LATIN = Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)).join('');
-const KS_X_1001_HANGUL = ksX1001Hangul();
+const range = (first: number, last: number) => Array.from({ length: last - first + 1 }, (_, i) => String.fromCodePoint(first + i)).join('');
+const BASIC_LATIN = range(0x20, 0x7e);
+/** What a Latin face always carries: basic Latin, Latin-1, and punctuation. */
+const LATIN_BASE = BASIC_LATIN + range(0xa0, 0xff) + '\u2013\u2014\u2018\u2019\u201A\u201C\u201D\u201E\u2020\u2021\u2022\u2026\u2030\u2039\u203A\u20AC\u2122\u2212';
 /** Punctuation of Korean text beyond basic Latin (KLREQ's quotes, brackets and middle dots). */
 const KOREAN_PUNCTUATION = '\u00A0\u00B7\u2013\u2014\u2018\u2019\u201C\u201D\u2026\u203B\u3001\u3002\u3008\u3009\u300A\u300B\u300C\u300D\u300E\u300F';
 /** What the Korean regular face always carries. */
-const EAST_ASIAN_BASE = BASIC_LATIN + KOREAN_PUNCTUATION + KS_X_1001_HANGUL;
+const EAST_ASIAN_BASE = BASIC_LATIN + KOREAN_PUNCTUATION + ksX1001Hangul();
 const HANGUL = /[\p{Script=Hangul}\p{Script=Han}]/u;
 
-/** Korean glyphs need no layout tables in Word, and they are most of the size. */
-const EAST_ASIAN_DROP = ['GSUB', 'GPOS', 'BASE', 'STAT', 'vhea', 'vmtx'];
+/** Tables a Korean face keeps beside the ones a subset is made of: Word shows its names. */
+const EAST_ASIAN_COPY = ['name', 'gasp'];
 
 export async function embeddedFaces(model: DocumentModel, fonts: FontBook, prepared: PreparedParts): Promise<EmbeddedFace[]> {
   const lang = model.meta.lang;
@@ -43,8 +50,8 @@ export async function embeddedFaces(model: DocumentModel, fonts: FontBook, prepa
       byFace.set(face, (byFace.get(face) ?? '') + text);
     }
     for (const [face, text] of byFace) {
-      const chars = characterSet((eastAsian && face.style === 'regular' ? EAST_ASIAN_BASE : BASIC_LATIN) + text);
-      const ready = eastAsian ? await prepared.get(preparedKey(face, chars)) : undefined;
+      const chars = characterSet(face, baseOf(face, eastAsian) + text);
+      const ready = await prepared.get(preparedKey(face, eastAsian, chars));
       const made = ready && decodePreparedFont(ready);
       out.push(made ? { family, style: face.style, prepared: made } : { family, style: face.style, bytes: await subset(face, chars, eastAsian) });
     }
@@ -53,18 +60,22 @@ export async function embeddedFaces(model: DocumentModel, fonts: FontBook, prepa
 }
 
 /**
- * The parts `npm run build` prepares: the Korean regular face of each language's chain with
- * what it always carries, as a letter using no other of its characters embeds it.
+ * The parts `npm run build` prepares: each face of each language's chain with what it always
+ * carries, as a letter setting no other of its characters embeds it.
  */
 export async function preparedFontParts(fonts: FontBook, languages: string[]): Promise<{ key: string; bytes: Uint8Array }[]> {
   const parts = new Map<string, Uint8Array>();
   for (const lang of languages) {
-    const family = fonts.eastAsianFamily(lang);
-    if (!isEastAsian(fonts, family, lang)) continue;
-    const face = fonts.face(family, 'regular');
-    // The page-number footer's characters are always there (charactersByStyle), and basic Latin.
-    const chars = characterSet(EAST_ASIAN_BASE);
-    parts.set(preparedKey(face, chars), encodePreparedFont(prepareFont(await subset(face, chars, true))));
+    for (const family of new Set([fonts.latinFamily(lang), fonts.eastAsianFamily(lang)])) {
+      const eastAsian = isEastAsian(fonts, family, lang);
+      // A Korean face's other styles carry only basic Latin beyond the letter's text: nothing to prepare.
+      const styles: FaceStyle[] = eastAsian ? ['regular'] : ['regular', 'bold', 'italic', 'boldItalic'];
+      for (const face of new Set(styles.map((style) => fonts.face(family, style)))) {
+        const chars = characterSet(face, baseOf(face, eastAsian));
+        const key = preparedKey(face, eastAsian, chars);
+        if (!parts.has(key)) parts.set(key, encodePreparedFont(prepareFont(await subset(face, chars, eastAsian))));
+      }
+    }
   }
   return [...parts].map(([key, bytes]) => ({ key, bytes }));
 }
@@ -73,31 +84,39 @@ function isEastAsian(fonts: FontBook, family: string, lang: string): boolean {
   return family === fonts.eastAsianFamily(lang) && family !== fonts.latinFamily(lang);
 }
 
-/** Each character once, in order: what a subset is made of, whatever order the text had. */
-function characterSet(text: string): string {
-  return [...new Set(text)].sort().join('');
+function baseOf(face: Face, eastAsian: boolean): string {
+  return !eastAsian ? LATIN_BASE : face.style === 'regular' ? EAST_ASIAN_BASE : BASIC_LATIN;
 }
 
-/** Everything a prepared Korean subset is made from: the face, the characters, what is dropped. */
-function preparedKey(face: Face, chars: string): string {
-  return `docx-font-${createHash('sha256').update(`${face.sha256}\0${EAST_ASIAN_DROP.join(',')}\0${chars}`).digest('hex')}`;
+/** The characters of `text` the face draws, each once, in order: what a subset is made of. */
+function characterSet(face: Face, text: string): string {
+  return [...new Set(text)]
+    .filter((c) => face.shaper.glyph(c.codePointAt(0)!) !== 0)
+    .sort()
+    .join('');
+}
+
+/** Everything a prepared subset is made from: the face, the characters, how it is cut. */
+function preparedKey(face: Face, eastAsian: boolean, chars: string): string {
+  const how = eastAsian ? `glyf:${EAST_ASIAN_COPY.join(',')}` : 'hb-subset';
+  return `docx-font-${createHash('sha256').update(`${face.sha256}\0${how}\0${chars}`).digest('hex')}`;
 }
 
 const cache = new Map<string, Promise<Uint8Array>>();
 
 /** `chars`: a characterSet. */
 function subset(face: Face, chars: string, eastAsian: boolean): Promise<Uint8Array> {
-  const key = `${face.sha256}\0${chars}`;
+  const key = `${face.sha256}\0${eastAsian}\0${chars}`;
   let bytes = cache.get(key);
   if (bytes === undefined) {
-    // Only the glyphs the characters map to: no alternates, small caps or ligatures Word would not use.
-    // A CJK face goes to hb-subset trimmed to those glyphs (it is most of the work otherwise), as
-    // does a face whose outlines were not all read (font-file.ts).
-    const drop = eastAsian ? EAST_ASIAN_DROP : [];
-    bytes =
-      eastAsian || face.sfnt.outlines
-        ? subsetFace({ bytes: trimmedFont(face.sfnt, glyphClosure(face.sfnt, [...chars].map((c) => face.shaper.glyph(c.codePointAt(0)!))), drop) }, { text: chars, dropTables: drop })
-        : subsetFace({ bytes: face.sfnt.bytes, sha256: face.sha256 }, { text: chars });
+    if (eastAsian) {
+      const cmap = new Map([...chars].map((c) => [c.codePointAt(0)!, face.shaper.glyph(c.codePointAt(0)!)]));
+      bytes = Promise.resolve(subsetGlyf(face.sfnt, { glyphs: [], cmap, copy: EAST_ASIAN_COPY }).bytes);
+    } else {
+      // hb-subset is given the whole file: a large face read without its outlines reads them now.
+      if (face.sfnt.outlines) loadOutlines(face.sfnt, Array.from({ length: glyphCount(face.sfnt) }, (_, g) => g));
+      bytes = subsetFace({ bytes: face.sfnt.bytes, sha256: face.sha256 }, chars);
+    }
     cache.set(key, bytes);
   }
   return bytes;

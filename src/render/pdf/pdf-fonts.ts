@@ -1,22 +1,17 @@
 // The PDF's fonts: each face is embedded once as a Type0 font over a CIDFontType2 subset cut
-// by hb-subset to exactly the glyphs layout shaped. Text is shown glyph by glyph (Identity-H,
-// CID = glyph of the subset), with the shaper's kerning as TJ adjustments, so the PDF sets
-// what layout measured without shaping anything again. A ToUnicode map gives each glyph the
-// characters it was shaped from, for search and copy.
+// to exactly the glyphs layout shaped, without cmap or layout tables (glyf-subset.ts): a
+// CIDFontType2 addresses glyphs by CID, and text is mapped by ToUnicode, as in Typst's and
+// pdfkit's subsets. Text is shown glyph by glyph (Identity-H, CID = glyph of the subset), with
+// the shaper's kerning as TJ adjustments, so the PDF sets what layout measured without shaping
+// anything again. A ToUnicode map gives each glyph the characters it was shaped from, for
+// search and copy.
 
 import { createHash } from 'node:crypto';
 import type { Face } from '../../fonts/font-book.js';
-import { faceMetrics, glyphClosure, glyphCount, readSfnt, SUBSET_TABLES, trimmedFont } from '../../fonts/sfnt.js';
+import { subsetGlyf } from '../../fonts/glyf-subset.js';
+import { faceMetrics } from '../../fonts/sfnt.js';
 import type { GlyphRun } from '../../fonts/shaper.js';
-import { subsetFace } from '../../fonts/subset.js';
 import { num, type PdfFile, type Ref, round, Text } from './pdf-objects.js';
-
-/**
- * Tables a PDF renderer never reads from an embedded TrueType program. The cmap goes too: a
- * CIDFontType2 addresses glyphs by CID (= glyph id here) and text is mapped by ToUnicode, as
- * in Typst's and pdfkit's subsets; cutting a CJK face's cmap was half of each subset's time.
- */
-const PDF_DROP = ['GSUB', 'GPOS', 'GDEF', 'BASE', 'JSTF', 'MATH', 'STAT', 'DSIG', 'vhea', 'vmtx', 'VORG', 'kern', 'name', 'gasp', 'hdmx', 'LTSH', 'VDMX', 'morx', 'feat', 'meta', 'cmap'];
 
 interface Embedded {
   name: string;
@@ -49,14 +44,10 @@ export class PdfFonts {
   }
 
   /** Subsets every face used and writes its font objects. */
-  async embed(): Promise<void> {
+  embed(): void {
     let n = 0;
     for (const [face, glyphs] of this.used) {
-      const closure = glyphClosure(face.sfnt, glyphs.keys());
-      const kept = [...closure].sort((a, b) => a - b);
-      const bytes = await subsetFace({ bytes: trimmedFont(face.sfnt, closure, PDF_DROP) }, { glyphs: kept, dropTables: PDF_DROP });
-      const subsetGlyphs = glyphCount(readSfnt(bytes, SUBSET_TABLES));
-      if (subsetGlyphs !== kept.length) throw new Error(`${face.key}: hb-subset kept ${subsetGlyphs} glyphs, expected ${kept.length}`);
+      const { bytes, kept } = subsetGlyf(face.sfnt, { glyphs: glyphs.keys() });
       const newGid = new Map(kept.map((g, i) => [g, i]));
       const metrics = faceMetrics(face.sfnt);
       const scale = 1000 / metrics.unitsPerEm;

@@ -24,7 +24,7 @@ export async function writePdf(model: DocumentModel, ctx: RenderContext): Promis
 
   const fonts = new PdfFonts(file);
   for (const page of laidOut.pages) for (const item of page.items) fonts.use(item.face, item.face.shaper.shape(item.text));
-  await fonts.embed();
+  fonts.embed();
   const images = new Map<Uint8Array, string>();
   const xobjects: Record<string, Ref> = {};
   for (const page of laidOut.pages) {
