@@ -8,7 +8,7 @@
 //   (src/core/cached-script.ts) that a warm-up build of the seed letter writes. A full build
 //   then compiles almost nothing. An up-to-date build or `letter --version` never reads either.
 // - checked-faces.json: the tool's pinned faces by fingerprint (src/fonts/checked-faces.ts).
-// - prepared/: the built-in template compiled, and the Korean face a DOCX embeds
+// - prepared/: the built-in template compiled, and the faces a DOCX embeds
 //   (src/core/prepared-parts.ts).
 //
 // The two bundles share a few small modules, each with its own copy; what crosses between
@@ -120,7 +120,8 @@ const { checkedFacesRecord, loadFontBook } = await import(pathToFileURL(path.joi
 writeFileSync(path.join(outdir, 'checked-faces.json'), `${JSON.stringify(await checkedFacesRecord(world), null, 2)}\n`);
 
 // What a DOCX writer makes the same way for nearly every letter: the Korean face with the
-// KS X 1001 syllables, obfuscated and deflated (src/core/prepared-parts.ts).
+// KS X 1001 syllables, the Latin faces with Latin-1, obfuscated and deflated
+// (src/render/docx/font-subsets.ts, src/core/prepared-parts.ts).
 const { preparedFontParts } = await import(pathToFileURL(path.join(dist, 'render', 'docx', 'font-subsets.js')).href);
 mkdirSync(path.join(outdir, 'prepared'));
 for (const { key, bytes } of await preparedFontParts(await loadFontBook(world), ['en', 'ko'])) writeFileSync(path.join(outdir, 'prepared', key), bytes);

@@ -1,8 +1,8 @@
 // Reads the few things letter needs from an OpenType file without a font library: its table
 // directory (to tell a font from other bytes, and a collection or PostScript outlines from
 // what we embed), the metrics a PDF font descriptor states, and which glyphs a composite glyph
-// is built from (they travel with it into a subset). It also writes the cut-down copies that
-// HarfBuzz is given: the tables shaping reads, and a face trimmed to the glyphs a subset keeps.
+// is built from (they travel with it into a subset). It also writes sfnt files: the tables
+// shaping reads, for HarfBuzz, and the subsets glyf-subset.ts cuts.
 
 import type { OpenFile } from '../core/world.js';
 
@@ -176,7 +176,7 @@ function consecutiveRuns(sorted: readonly number[]): [number, number][] {
   return runs;
 }
 
-/** `gids` and every glyph their composites draw on, recursively: what hb-subset keeps. */
+/** `gids`, .notdef, and every glyph their composites draw on, recursively: what a subset keeps. */
 export function glyphClosure(font: SfntTables, gids: Iterable<number>): Set<number> {
   const { view, glyphOffsets: offsets } = font;
   const glyf = at(font, 'glyf');
