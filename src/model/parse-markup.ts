@@ -1,17 +1,17 @@
 // parse: letter markup (the small HTML subset of DESIGN.md) → document model. A real HTML
-// parser reads it; this module only walks the tree, checks every tag and class against the
-// template's style sheet, collapses white space as a browser would and turns source marks
-// into run positions.
+// parser reads it (htmlparser2: it closes what HTML implies, decodes entities, and reads a
+// list of 2,000 signatories in half parse5's time); this module only walks the tree, checks
+// every tag and class against the template's style sheet, collapses white space as a browser
+// would and turns source marks into run positions.
 
-import { parseFragment, type DefaultTreeAdapterMap } from 'parse5';
+import { isTag, isText, type ChildNode as Node, type Element } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
 import { DiagnosticBag, error, type SourcePos } from '../core/diagnostics.js';
 import { MARK_PATTERN, splitMarked, type SourceMarks } from '../template/source-marks.js';
 import { locateText, type SourceFile } from '../template/template-files.js';
 import type { Block, Footnote, Inline, Marks, Paragraph, TextRun } from './document.js';
 import type { StyleSheet } from './stylesheet.js';
 
-type Node = DefaultTreeAdapterMap['node'];
-type Element = DefaultTreeAdapterMap['element'];
 
 /** The role a tag has when the template gives it no class. */
 const DEFAULT_ROLE: Record<string, string> = { p: 'body', h1: 'heading-1', h2: 'heading-2', h3: 'heading-3', li: 'list-item', blockquote: 'quote' };
@@ -30,7 +30,7 @@ export interface MarkupSource {
 export function parseMarkup(src: MarkupSource, styles: StyleSheet): Block[] {
   const bag = new DiagnosticBag();
   const parser = new MarkupWalker(src, styles, bag);
-  const blocks = parser.blocks(parseFragment(src.markup).childNodes);
+  const blocks = parser.blocks(parseDocument(src.markup).children);
   bag.throwIfErrors();
   return blocks;
 }
@@ -59,29 +59,29 @@ class MarkupWalker {
       loose = [];
     };
     for (const node of nodes) {
-      if (!isElement(node) || INLINE_TAGS.has(node.tagName)) {
+      if (!isElement(node) || INLINE_TAGS.has(node.name)) {
         loose.push(node);
         continue;
       }
       flushLoose('body');
-      const tag = node.tagName;
+      const tag = node.name;
       if (PARAGRAPH_TAGS.has(tag)) {
         const role = this.role(node, 'paragraph');
-        const paragraph = this.paragraph(node.childNodes, role, this.posOf(node.childNodes));
+        const paragraph = this.paragraph(node.children, role, this.posOf(node.children));
         if (tag !== 'p') paragraph.heading = Number(tag[1]) as 1 | 2 | 3;
         out.push(paragraph);
       } else if (tag === 'ul' || tag === 'ol') {
         const items: Block[][] = [];
-        for (const child of node.childNodes) {
-          if (isElement(child) && child.tagName === 'li') items.push(this.listItem(child));
+        for (const child of node.children) {
+          if (isElement(child) && child.name === 'li') items.push(this.listItem(child));
           else if (!isWhitespace(child)) this.unknown(child, 'only <li> may stand inside a list');
         }
-        out.push({ kind: 'list', role: this.role(node, 'paragraph', 'list-item'), ordered: tag === 'ol', items, pos: this.posOf(node.childNodes) });
+        out.push({ kind: 'list', role: this.role(node, 'paragraph', 'list-item'), ordered: tag === 'ol', items, pos: this.posOf(node.children) });
       } else if (tag === 'blockquote') {
         const role = this.role(node, 'paragraph');
-        out.push({ kind: 'quote', role, children: this.blocksWithRole(node.childNodes, role), pos: this.posOf(node.childNodes) });
+        out.push({ kind: 'quote', role, children: this.blocksWithRole(node.children, role), pos: this.posOf(node.children) });
       } else if (CONTAINER_TAGS.has(tag)) {
-        out.push({ kind: 'section', role: this.role(node, 'section'), children: this.blocks(node.childNodes), pos: this.posOf(node.childNodes) });
+        out.push({ kind: 'section', role: this.role(node, 'section'), children: this.blocks(node.children), pos: this.posOf(node.children) });
       } else {
         this.unknown(node);
       }
@@ -97,9 +97,9 @@ class MarkupWalker {
 
   private listItem(li: Element): Block[] {
     const role = this.role(li, 'paragraph');
-    const hasBlocks = li.childNodes.some((n) => isElement(n) && !INLINE_TAGS.has(n.tagName));
-    if (hasBlocks) return this.blocksWithRole(li.childNodes, role);
-    return [this.paragraph(li.childNodes, role, this.posOf(li.childNodes))];
+    const hasBlocks = li.children.some((n) => isElement(n) && !INLINE_TAGS.has(n.name));
+    if (hasBlocks) return this.blocksWithRole(li.children, role);
+    return [this.paragraph(li.children, role, this.posOf(li.children))];
   }
 
   private paragraph(nodes: Node[], role: string, pos: SourcePos): Paragraph {
@@ -109,8 +109,8 @@ class MarkupWalker {
   private inlines(nodes: Node[], marks: Marks, role: string | undefined, href: string | undefined): Inline[] {
     const out: Inline[] = [];
     for (const node of nodes) {
-      if (node.nodeName === '#text') {
-        for (const piece of splitMarked((node as DefaultTreeAdapterMap['textNode']).value, this.src.marks, this.stack)) {
+      if (isText(node)) {
+        for (const piece of splitMarked(node.data, this.src.marks, this.stack)) {
           // Field by field, in the order spreads gave (the model's JSON is a golden): object
           // spread is slow in code that has not warmed up, and there is a run per name.
           const run = { kind: 'text', text: piece.text, marks: copyMarks(marks) } as TextRun;
@@ -122,8 +122,8 @@ class MarkupWalker {
         continue;
       }
       if (!isElement(node)) continue; // comments
-      const tag = node.tagName;
-      const inner = (m: Marks, r = role, h = href) => out.push(...this.inlines(node.childNodes, m, r, h));
+      const tag = node.name;
+      const inner = (m: Marks, r = role, h = href) => out.push(...this.inlines(node.children, m, r, h));
       if (tag === 'br') out.push({ kind: 'break', pos: this.stack.at(-1) ?? this.templatePos });
       else if (tag === 'strong' || tag === 'b') inner({ ...marks, strong: true });
       else if (tag === 'em' || tag === 'i') inner({ ...marks, em: true });
@@ -139,28 +139,28 @@ class MarkupWalker {
   }
 
   private footnote(span: Element): Footnote {
-    const pos = this.posOf(span.childNodes);
+    const pos = this.posOf(span.children);
     if (!(FOOTNOTE in this.styles.paragraphs)) {
       this.bag.add(error(pos, 'this letter has footnotes, but the template has no `footnote` paragraph style', 'add "footnote" to the paragraphs of styles.json'));
     }
     const number = ++this.footnotes;
-    return { kind: 'footnote', number, content: collapseWhitespace(this.inlines(span.childNodes, {}, undefined, undefined)), pos };
+    return { kind: 'footnote', number, content: collapseWhitespace(this.inlines(span.children, {}, undefined, undefined)), pos };
   }
 
   private role(el: Element, kind: 'paragraph' | 'section' | 'character', fallback?: string): string {
-    const cls = el.attrs.find((a) => a.name === 'class')?.value.replace(MARK_PATTERN, '').trim();
-    const role = cls || fallback || DEFAULT_ROLE[el.tagName] || '';
+    const cls = el.attribs['class']?.replace(MARK_PATTERN, '').trim();
+    const role = cls || fallback || DEFAULT_ROLE[el.name] || '';
     const known = kind === 'paragraph' ? role in this.styles.paragraphs : kind === 'section' ? role in this.styles.sections : role in this.styles.characters;
     if (!known) {
-      const where = cls ? this.locate(`class="${cls}"`, el) : this.locate(`<${el.tagName}`, el);
+      const where = cls ? this.locate(`class="${cls}"`, el) : this.locate(`<${el.name}`, el);
       const list = kind === 'paragraph' ? Object.keys(this.styles.paragraphs) : kind === 'section' ? Object.keys(this.styles.sections) : Object.keys(this.styles.characters);
-      this.bag.add(error(where, cls ? `unknown ${kind} class \`${cls}\` on <${el.tagName}>` : `<${el.tagName}> needs a class naming a ${kind} role`, `styles.json defines: ${list.join(', ')}`));
+      this.bag.add(error(where, cls ? `unknown ${kind} class \`${cls}\` on <${el.name}>` : `<${el.name}> needs a class naming a ${kind} role`, `styles.json defines: ${list.join(', ')}`));
     }
     return role;
   }
 
   private href(el: Element): string | undefined {
-    const raw = el.attrs.find((a) => a.name === 'href')?.value.replace(MARK_PATTERN, '').trim();
+    const raw = el.attribs['href']?.replace(MARK_PATTERN, '').trim();
     if (!raw) return undefined;
     if (/^(https?:|mailto:)/i.test(raw) || !/^[a-z][a-z0-9+.-]*:/i.test(raw)) return raw;
     this.bag.add(error(this.locate(raw, el), `links may be http(s), mailto or relative, not \`${raw.split(':')[0]}:\``));
@@ -168,7 +168,7 @@ class MarkupWalker {
   }
 
   private unknown(node: Node, hint?: string): void {
-    const tag = isElement(node) ? node.tagName : node.nodeName;
+    const tag = isElement(node) ? node.name : isText(node) ? '#text' : '#comment';
     this.bag.add(error(this.locate(`<${tag}`, node), `unknown tag <${tag}>`, hint ?? 'letter markup allows p, h1–h3, strong, em, a, br, span, ul, ol, li, blockquote, section and div'));
   }
 
@@ -193,12 +193,12 @@ function copyMarks(marks: Marks): Marks {
 }
 
 function firstMark(node: Node, marks: SourceMarks): SourcePos | undefined {
-  if (node.nodeName === '#text') {
-    const m = /\u{F0000}([0-9a-z]+)\u{F0001}/u.exec((node as DefaultTreeAdapterMap['textNode']).value);
+  if (isText(node)) {
+    const m = /\u{F0000}([0-9a-z]+)\u{F0001}/u.exec(node.data);
     return m ? marks.lookup(m[1]!) : undefined;
   }
-  if (!('childNodes' in node)) return undefined;
-  for (const child of node.childNodes) {
+  if (!isTag(node)) return undefined;
+  for (const child of node.children) {
     const p = firstMark(child, marks);
     if (p) return p;
   }
@@ -209,15 +209,16 @@ function firstMark(node: Node, marks: SourceMarks): SourcePos | undefined {
 const FOOTNOTE = 'footnote';
 
 function hasClass(el: Element, cls: string): boolean {
-  return el.attrs.some((a) => a.name === 'class' && a.value.replace(MARK_PATTERN, '').trim() === cls);
+  return el.attribs['class']?.replace(MARK_PATTERN, '').trim() === cls;
 }
 
+/** An element of any kind (htmlparser2 types <script> and <style> apart). */
 function isElement(n: Node): n is Element {
-  return 'tagName' in n;
+  return isTag(n);
 }
 
 function isWhitespace(n: Node): boolean {
-  return n.nodeName === '#comment' || (n.nodeName === '#text' && !(n as DefaultTreeAdapterMap['textNode']).value.replace(MARK_PATTERN, '').trim());
+  return isText(n) ? !n.data.replace(MARK_PATTERN, '').trim() : !isTag(n);
 }
 
 /** HTML white-space rules: runs of space, tab and newline become one space; none at line ends. */
