@@ -14,7 +14,9 @@ export interface DeflatedPart {
 }
 
 export function deflatePart(data: Uint8Array): DeflatedPart {
-  const deflated = deflateRawSync(data, { level: 9 });
+  // zlib's default level: level 9 took four times as long over a long list's document.xml
+  // (330 KB: 6 against 1.6 ms) to make it a fifth smaller (12 against 15 KB).
+  const deflated = deflateRawSync(data);
   // Store what deflate cannot shrink (already compressed images).
   const stored = deflated.length >= data.length;
   return { body: stored ? data : deflated, stored, crc32: crc32(data), size: data.length };
