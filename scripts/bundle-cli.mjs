@@ -1,23 +1,26 @@
 // `npm run build`'s second half (after tsc): bundles the compiled CLI (dist/) into dist/bundle/
 // with esbuild, and prepares there what every build would otherwise redo.
 //
-// - The command line itself (dist/cli/main.js): ES modules, one chunk per lazily imported part,
-//   so that starting `letter` reads a few files instead of resolving some hundreds of modules.
+// - The command line itself (dist/cli/main.js) with everything a build and an up-to-date build
+//   run: one CommonJS script, front-*.cjs, run through node:vm with a V8 code cache
+//   (src/core/cached-script.ts) that an up-to-date warm-up build writes; main.cjs loads it.
+//   What other commands import when they run (check, signatories, init, schema) is ES modules
+//   in chunks beside it.
 // - The render code behind it (dist/build/render-artifacts.js: the YAML readers, template,
-//   fonts and writers): one CommonJS script, run through node:vm with a V8 code cache
-//   (src/core/cached-script.ts) that a warm-up build of the seed letter writes. A full build
-//   then compiles almost nothing. An up-to-date build or `letter --version` never reads either.
+//   fonts and writers): one CommonJS script, render-*.cjs, with a code cache that a full
+//   warm-up build writes. A full build then compiles almost nothing. An up-to-date build or
+//   `letter --version` never reads it.
 // - checked-faces.json: the tool's pinned faces by fingerprint (src/fonts/checked-faces.ts).
 // - prepared/: the built-in template compiled, and the faces a DOCX embeds
 //   (src/core/prepared-parts.ts).
 //
-// The two bundles share a few small modules, each with its own copy; what crosses between
-// them is plain data, the World and LetterErrors (recognised whichever copy made them). The
-// cache's name holds the script's hash, so a cache can never meet another script.
-// Identifiers are kept, so an internal error's stack still names our functions. Both parts sit
-// two folders below the package root, like dist/cli/, so paths made from import.meta.url
-// (templates, fonts, package.json) resolve the same. harfbuzzjs loads its wasm beside itself,
-// so it stays in node_modules.
+// The bundles share a few small modules, each with its own copy; what crosses between them is
+// plain data, the World and LetterErrors (recognised whichever copy made them), and what must
+// be one per process is kept under global symbols. A cache's name holds its script's hash, so
+// a cache can never meet another script. Identifiers are kept, so an internal error's stack
+// still names our functions. Every part sits two folders below the package root, like
+// dist/cli/, so paths made from import.meta.url (templates, fonts, package.json) resolve the
+// same. harfbuzzjs loads its wasm beside itself, so it stays in node_modules.
 
 import { build } from 'esbuild';
 import ts from 'typescript';
@@ -44,6 +47,7 @@ const shared = {
 };
 
 rmSync(outdir, { recursive: true, force: true });
+mkdirSync(outdir, { recursive: true });
 
 // The render script first: the command line's bundle names it by its hash.
 const render = await build({
@@ -75,52 +79,137 @@ const code = wrapAsModule(ascii ?? render.outputFiles[0].text);
 const name = `render-${createHash('sha256').update(code).digest('hex').slice(0, 12)}`;
 const script = path.join(outdir, `${name}.cjs`);
 
-await build({
+// The render script's loader, inside whichever bundle imports render-artifacts.js.
+const renderLoader = (importer) => ({
+  name: 'render-script',
+  setup(b) {
+    b.onResolve({ filter: /render-artifacts\.js$/ }, (args) =>
+      path.resolve(args.resolveDir, args.path) === renderEntry ? { path: renderEntry, namespace: 'render-script' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'render-script' }, () => ({
+      resolveDir: path.join(dist, 'core'),
+      contents: [
+        `import { requireCached } from './cached-script.js';`,
+        `import { tuneShortProcess } from './short-process.js';`,
+        `import { fileURLToPath } from 'node:url';`,
+        `const here = (file) => fileURLToPath(new URL(file, import.meta.url));`,
+        `tuneShortProcess();`,
+        `const render = requireCached(here('./${name}.cjs'), here('./${name}.cache'), ${importer}, ${JSON.stringify(ascii ? 'latin1' : 'utf8')});`,
+        `export const renderLetterAnew = render.exports.renderLetterAnew;`,
+      ].join('\n'),
+    }));
+  },
+});
+
+// commander loads child_process at once, for stand-alone executable subcommands, which letter
+// has none of; with net and dgram behind it, that cost a no-op build and `--version` 3–6 ms.
+// It is loaded only if a subcommand ever spawns.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onResolve({ filter: /^node:child_process$/ }, (args) =>
+      /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
+      loader: 'js',
+      contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });`,
+    }));
+  },
+};
+
+// The command line: one CommonJS script with a code cache, like the render script, holding
+// everything a build and a no-op build run. As ES modules it was some twenty files, each
+// resolved, read, compiled and linked at every start: a no-op build spent a fifth of its time
+// so. What the commands import only when they run (check, signatories, init, schema, the
+// writers) is not in it: a dynamic import of a module the script does not hold anyway is left
+// to ES modules in chunks beside it, reached through the importer the script is given.
+const mainEntry = path.join(dist, 'cli', 'main.js');
+const held = new Set(
+  Object.keys(
+    (
+      await build({
+        ...shared,
+        entryPoints: [mainEntry],
+        format: 'cjs',
+        write: false,
+        metafile: true,
+        outfile: path.join(outdir, 'front.cjs'),
+        define: { 'import.meta.url': '__letterModuleUrl' },
+        plugins: [{ name: 'dynamic-external', setup: (b) => b.onResolve({ filter: /^\./ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined)) }],
+      })
+    ).metafile.inputs,
+  ).map((input) => path.resolve(repo, input)),
+);
+const lazy = new Set();
+const LAZY = 'letter-lazy:';
+const front = await build({
   ...shared,
-  entryPoints: [path.join(dist, 'cli', 'main.js')],
+  entryPoints: [mainEntry],
+  format: 'cjs',
+  write: false,
+  outfile: path.join(outdir, 'front.cjs'),
+  define: { 'import.meta.url': '__letterModuleUrl' },
+  banner: { js: "var __letterModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [
+    renderLoader('__letterImport'),
+    {
+      name: 'lazy-parts',
+      setup(b) {
+        b.onResolve({ filter: /^\./ }, (args) => {
+          const file = path.resolve(args.resolveDir, args.path);
+          if (args.kind !== 'dynamic-import' || file === renderEntry || held.has(file)) return undefined;
+          lazy.add(file);
+          return { path: `${LAZY}${path.relative(dist, file).split(path.sep).join('/')}`, external: true };
+        });
+      },
+    },
+    lazyChildProcess,
+  ],
+});
+// The lazy parts, named as the ES modules of the command line were (every file two folders
+// below the package root, so that paths made from import.meta.url resolve the same).
+const lazyParts = await build({
+  ...shared,
+  entryPoints: [...lazy],
   outdir,
   splitting: true,
   format: 'esm',
+  entryNames: '[name]-[hash]',
   chunkNames: '[name]-[hash]',
+  metafile: true,
   // CommonJS dependencies inside an ES module bundle still call require().
   banner: { js: "import { createRequire as __letterRequire } from 'node:module'; const require = __letterRequire(import.meta.url);" },
-  plugins: [
-    {
-      name: 'render-script',
-      setup(b) {
-        b.onResolve({ filter: /render-artifacts\.js$/ }, (args) =>
-          path.resolve(args.resolveDir, args.path) === renderEntry ? { path: renderEntry, namespace: 'render-script' } : undefined,
-        );
-        b.onLoad({ filter: /.*/, namespace: 'render-script' }, () => ({
-          resolveDir: path.join(dist, 'core'),
-          contents: [
-            `import { requireCached } from './cached-script.js';`,
-            `import { tuneShortProcess } from './short-process.js';`,
-            `import { fileURLToPath } from 'node:url';`,
-            `const here = (file) => fileURLToPath(new URL(file, import.meta.url));`,
-            `tuneShortProcess();`,
-            `const render = requireCached(here('./${name}.cjs'), here('./${name}.cache'), (specifier) => import(specifier), ${JSON.stringify(ascii ? 'latin1' : 'utf8')});`,
-            `export const renderLetterAnew = render.exports.renderLetterAnew;`,
-          ].join('\n'),
-        }));
-      },
-    },
-    {
-      // commander loads child_process at once, for stand-alone executable subcommands, which
-      // letter has none of; with net and dgram behind it, that cost a no-op build and
-      // `--version` 3–6 ms. It is loaded only if a subcommand ever spawns.
-      name: 'lazy-child-process',
-      setup(b) {
-        b.onResolve({ filter: /^node:child_process$/ }, (args) =>
-          /[\\/]commander[\\/]/.test(args.importer) ? { path: 'child_process', namespace: 'lazy-builtin' } : undefined,
-        );
-        b.onLoad({ filter: /.*/, namespace: 'lazy-builtin' }, () => ({
-          loader: 'js',
-          contents: `let loaded; module.exports = new Proxy({}, { get: (_, key) => (loaded ??= require('node:child_process'))[key] });`,
-        }));
-      },
-    },
-  ],
+  plugins: [renderLoader('(specifier) => import(specifier)')],
+});
+const lazyOutput = new Map(
+  Object.entries(lazyParts.metafile.outputs)
+    .filter(([, o]) => o.entryPoint)
+    .map(([file, o]) => [path.resolve(repo, o.entryPoint), path.basename(file)]),
+);
+// A script run through node:vm has no import() of its own: the lazy parts come through the
+// importer requireCached passes it (core/import-package.ts).
+const frontText = front.outputFiles[0].text.replace(/\bimport\((["'])letter-lazy:([^"']+)\1\)/g, (_, q, rel) => `__letterImport(${q}./${lazyOutput.get(path.join(dist, rel))}${q})`);
+if (frontText.includes(LAZY) || frontText.includes('/undefined')) throw new Error('bundle-cli: a lazy import the front script could not route');
+const frontAscii = asciiOnly(frontText);
+const frontCode = wrapAsModule(frontAscii ?? frontText);
+const frontName = `front-${createHash('sha256').update(frontCode).digest('hex').slice(0, 12)}`;
+writeFileSync(path.join(outdir, `${frontName}.cjs`), frontCode);
+
+// What bin/letter.js imports: the front script, loaded with its cache. CommonJS too: an ES
+// module's import of node:fs makes Node build an ES facade of it, which loads its streams.
+await build({
+  ...shared,
+  stdin: {
+    resolveDir: path.join(dist, 'core'),
+    contents: [
+      `const { requireCached } = require('./cached-script.js');`,
+      `const path = require('node:path');`,
+      `const front = requireCached(path.join(__dirname, '${frontName}.cjs'), path.join(__dirname, '${frontName}.cache'), (specifier) => import(specifier), ${JSON.stringify(frontAscii ? 'latin1' : 'utf8')});`,
+      `exports.main = front.exports.main;`,
+    ].join('\n'),
+  },
+  format: 'cjs',
+  outfile: path.join(outdir, 'main.cjs'),
 });
 writeFileSync(script, code);
 
@@ -147,15 +236,18 @@ for (const name of readdirSync(path.join(repo, 'templates'))) {
   for (const { text } of [...template.mains.values(), ...template.partials.values()]) writeFileSync(path.join(outdir, 'prepared', precompiledKey(text)), precompile(text));
 }
 
-// The warm-up: the seed letter, every format, in a real process as a user runs it (the cache
-// must be made under the V8 flags the CLI sets). Without a cache the CLI is only slower.
+// The warm-ups: the seed letter, every format, in real processes as a user runs them: a full
+// build makes the render code's cache (under the V8 flags the CLI sets for rendering), then an
+// up-to-date build the command line's (under none). Without a cache the CLI is only slower.
 const out = mkdtempSync(path.join(tmpdir(), 'letter-warm-up-'));
 try {
-  const run = spawnSync(process.execPath, [path.join(repo, 'bin', 'letter.js'), '-C', repo, 'build', 'nk-pows-2025', '--force', '--out', out, '--quiet'], {
-    env: { ...process.env, LETTER_CODE_CACHE: 'write' },
-    encoding: 'utf8',
-  });
-  if (run.status !== 0) console.warn(`bundle-cli: the warm-up build failed, so the render code has no code cache:\n${run.stderr}`);
+  for (const [cache, force] of [['render', ['--force']], ['front', []]]) {
+    const run = spawnSync(process.execPath, [path.join(repo, 'bin', 'letter.js'), '-C', repo, 'build', 'nk-pows-2025', ...force, '--out', out, '--quiet'], {
+      env: { ...process.env, LETTER_CODE_CACHE: cache },
+      encoding: 'utf8',
+    });
+    if (run.status !== 0) console.warn(`bundle-cli: a warm-up build failed, so the ${cache} script has no code cache:\n${run.stderr}`);
+  }
 } finally {
   rmSync(out, { recursive: true, force: true });
 }

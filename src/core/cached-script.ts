@@ -1,6 +1,7 @@
 // Runs a CommonJS bundle through node:vm with V8's code cache: the CLI's render code, about
 // 1.5 MB of JavaScript, is otherwise parsed and compiled anew by every build, a tenth of the
-// seed letter's time. The cache holds the bytecode of every function a warm-up build ran
+// seed letter's time; its command line, as ES modules, cost an up-to-date build a fifth of its
+// time in loading. The cache holds the bytecode of every function a warm-up build ran
 // (scripts/bundle-cli.mjs makes it once, beside the bundle, in `npm run build`). V8 refuses a
 // cache made by another V8 or under other flags; the script is then compiled as usual.
 
@@ -18,7 +19,13 @@ export function wrapAsModule(code: string): string {
   return `(function (exports, require, module, __filename, __dirname, __letterImport) {${code}\n})`;
 }
 
-/** Set (to `write`) by the bundle script's warm-up build: the cache is written when it exits. */
+/**
+ * Set by the bundle script's warm-up builds to the scripts whose caches to write when the
+ * process exits (`render`, `front`: the start of a script's file name). V8 takes a cache only
+ * under the flags it was made with, so each is written by a process that ran as its users
+ * will: the render code's after the flags for rendering are set, the command line's by a
+ * build that never set them.
+ */
 export const WRITE_CACHE_ENV = 'LETTER_CODE_CACHE';
 
 export interface CachedScript<T> {
@@ -47,7 +54,7 @@ export function requireCached<T>(file: string, cacheFile: string, importer: (spe
   const module = { exports: {} as T };
   (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(file), module, file, path.dirname(file), importer);
   const loaded = { exports: module.exports, cached: cachedData !== undefined && !script.cachedDataRejected, cacheData: () => script.createCachedData() };
-  if (process.env[WRITE_CACHE_ENV] === 'write') process.once('exit', () => writeAtomically(cacheFile, loaded.cacheData()));
+  if (process.env[WRITE_CACHE_ENV]?.split(',').includes(path.basename(file).split('-')[0]!)) process.once('exit', () => writeAtomically(cacheFile, loaded.cacheData()));
   return loaded;
 }
 

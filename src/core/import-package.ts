@@ -1,6 +1,6 @@
 // import() of an ES module package from code that may run as a classic script: the CLI's
-// render code is compiled with a V8 code cache through node:vm (scripts/bundle-cli.mjs,
-// core/cached-script.ts), and Node 20 lets such a script import() only under
+// command line and render code are compiled with V8 code caches through node:vm
+// (scripts/bundle-cli.mjs, core/cached-script.ts), and Node 20 lets such a script import() only under
 // --experimental-vm-modules. The script's wrapper hands it an importer made in an ES module
 // instead; everywhere else this is a plain import().
 
