@@ -22,6 +22,13 @@ function withLoca(bytes: Buffer, g: number, value: number): Buffer {
   return copy;
 }
 
+/** A copy of the font whose hhea says it has `count` horizontal metrics. */
+function withHMetrics(bytes: Buffer, count: number): Buffer {
+  const copy = Buffer.from(bytes);
+  copy.writeUInt16BE(count, readSfnt(copy).tables.get('hhea')!.offset + 34);
+  return copy;
+}
+
 describe('readSfnt', () => {
   it.each([
     ['garbage', Buffer.from('not a font at all'), /not an OpenType\/TrueType font/],
@@ -29,6 +36,8 @@ describe('readSfnt', () => {
     ['a collection', Buffer.concat([Buffer.from('ttcf'), serifBytes.subarray(4, 64)]), /font collection/],
     ['CFF outlines', Buffer.concat([Buffer.from('OTTO'), serifBytes.subarray(4)]), /PostScript \(CFF\) outlines/],
     ['a glyph index past the outlines', withLoca(serifBytes, 5, 0xffff), /points outside the outlines, at glyph 5/],
+    ['more horizontal metrics than glyphs', withHMetrics(serifBytes, 0xffff), /counts 65535 horizontal metrics for 1464 glyphs/],
+    ['no horizontal metrics', withHMetrics(serifBytes, 0), /counts 0 horizontal metrics/],
   ])('refuses %s with a reason', (_, bytes, reason) => {
     expect(() => readSfnt(bytes)).toThrow(SfntError);
     expect(() => readSfnt(bytes)).toThrow(reason);
