@@ -84,7 +84,8 @@ const renderLoader = (importer) => ({
   name: 'render-script',
   setup(b) {
     b.onResolve({ filter: /render-artifacts\.js$/ }, (args) =>
-      path.resolve(args.resolveDir, args.path) === renderEntry ? { path: renderEntry, namespace: 'render-script' } : undefined,
+      // A name without the checkout's path, which would otherwise end up in the bundle.
+      path.resolve(args.resolveDir, args.path) === renderEntry ? { path: 'render-artifacts.js', namespace: 'render-script' } : undefined,
     );
     b.onLoad({ filter: /.*/, namespace: 'render-script' }, () => ({
       resolveDir: path.join(dist, 'core'),
