@@ -21,12 +21,35 @@ import { signatoriesCommand } from './signatories-command.js';
 export type { CliIO } from './io.js';
 
 const defaultIO = (): CliIO => ({
-  stdout: (t) => process.stdout.write(t),
-  stderr: (t) => process.stderr.write(t),
+  stdout: writer(process.stdout),
+  stderr: writer(process.stderr),
   cwd: process.cwd(),
   env: process.env,
   color: wantsColor(process.stderr.isTTY, process.env),
 });
+
+/**
+ * Writes to a stream until its reader goes away: `letter signatories list | head` closes the
+ * pipe early, and the rest of the output is dropped. The command still finishes its work (a
+ * build still publishes whole) and exits as it would, instead of dying of EPIPE with a stack.
+ */
+function writer(stream: NodeJS.WriteStream): (text: string) => void {
+  let write = writers.get(stream);
+  if (!write) {
+    let closed = false;
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'EPIPE') throw e;
+      closed = true;
+    });
+    write = (text) => {
+      if (!closed) stream.write(text);
+    };
+    writers.set(stream, write);
+  }
+  return write;
+}
+
+const writers = new WeakMap<NodeJS.WriteStream, (text: string) => void>();
 
 export async function main(argv: string[], io?: CliIO): Promise<number> {
   // Only a real process owns its signals; a library caller or a test keeps its own.

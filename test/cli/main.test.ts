@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -219,5 +220,18 @@ describe('letter (CLI)', () => {
     expect(manifest).toMatchObject({ letter: 'minimal', signatories: 3, asOf: '2025-03-11' });
     expect(manifest.tool.version).toMatch(/^\d+\.\d+\.\d+/);
     expect(manifest.files.find((f) => f.name === 'minimal.en.pdf')?.pages).toBe(1);
+  });
+
+  it('drops its output when the reader closes the pipe, finishes the build, and prints no stack', async () => {
+    const p = project();
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/letter.js'), '-C', p.root, 'build', '--format', 'pdf', '--lang', 'en'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before the process has started: every line it prints meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(existsSync(path.join(p.root, 'out/minimal/minimal.en.pdf'))).toBe(true);
   });
 });
