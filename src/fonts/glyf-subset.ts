@@ -63,8 +63,8 @@ export function subsetGlyf(font: SfntTables, request: GlyfSubsetRequest): GlyfSu
 }
 
 /**
- * glyf and loca of the kept glyphs, each outline without instructions or padding; short
- * (halved) offsets, each outline padded to an even length, whenever they fit.
+ * glyf and loca of the kept glyphs, each outline without instructions; short (halved)
+ * offsets, each outline padded to an even length, whenever they fit.
  */
 function outlines(font: SfntTables, kept: readonly number[], newGid: ReadonlyMap<number, number>): { glyf: Uint8Array; loca: Uint8Array; longLoca: boolean } {
   const { bytes, glyphOffsets: offsets } = font;
@@ -84,8 +84,8 @@ function outlines(font: SfntTables, kept: readonly number[], newGid: ReadonlyMap
 }
 
 /**
- * One outline without its hinting instructions and the padding after it, a composite's
- * components renumbered. An outline too short for its own counts is kept as it is.
+ * One outline without its hinting instructions, a composite's components renumbered. An
+ * outline too short for its own counts is kept as it is.
  */
 function outline(data: Uint8Array, newGid: ReadonlyMap<number, number>): Uint8Array {
   if (data.length < 10) return data.subarray(0, 0);
@@ -97,24 +97,11 @@ function outline(data: Uint8Array, newGid: ReadonlyMap<number, number>): Uint8Ar
 function simpleOutline(data: Uint8Array, view: DataView, contours: number): Uint8Array {
   const instructionsAt = 10 + contours * 2;
   if (instructionsAt + 2 > data.length) return data;
-  const points = contours === 0 ? 0 : view.getUint16(instructionsAt - 2) + 1;
-  const flagsAt = instructionsAt + 2 + view.getUint16(instructionsAt);
-  // The flags (each perhaps repeated) tell how many bytes each point's coordinates take.
-  let p = flagsAt;
-  let coordinates = 0;
-  for (let n = 0; n < points && p < data.length; ) {
-    const flag = data[p++]!;
-    const times = flag & 0x08 ? 1 + (data[p++] ?? 0) : 1;
-    const x = flag & 0x02 ? 1 : flag & 0x10 ? 0 : 2;
-    const y = flag & 0x04 ? 1 : flag & 0x20 ? 0 : 2;
-    coordinates += (x + y) * times;
-    n += times;
-  }
-  const end = p + coordinates;
-  if (end > data.length) return data;
-  const out = new Uint8Array(end - (flagsAt - instructionsAt - 2));
-  out.set(data.subarray(0, instructionsAt));
-  out.set(data.subarray(flagsAt, end), instructionsAt + 2);
+  const length = view.getUint16(instructionsAt);
+  if (length === 0 || instructionsAt + 2 + length > data.length) return data;
+  const out = new Uint8Array(data.length - length);
+  out.set(data.subarray(0, instructionsAt)); // instructionLength stays 0
+  out.set(data.subarray(instructionsAt + 2 + length), instructionsAt + 2);
   return out;
 }
 
