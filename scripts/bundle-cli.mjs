@@ -45,6 +45,13 @@ const shared = {
   external: ['harfbuzzjs'],
   logLevel: 'warning',
 };
+/** A CommonJS script for requireCached, whose import.meta.url is its own file's. */
+const asScript = {
+  format: 'cjs',
+  write: false,
+  define: { 'import.meta.url': '__letterModuleUrl' },
+  banner: { js: "var __letterModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
 
 rmSync(outdir, { recursive: true, force: true });
 mkdirSync(outdir, { recursive: true });
@@ -52,12 +59,9 @@ mkdirSync(outdir, { recursive: true });
 // The render script first: the command line's bundle names it by its hash.
 const render = await build({
   ...shared,
+  ...asScript,
   entryPoints: [renderEntry],
-  format: 'cjs',
-  write: false,
   outfile: path.join(outdir, 'render.cjs'),
-  define: { 'import.meta.url': '__letterModuleUrl' },
-  banner: { js: "var __letterModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [
     {
       // The hyphenation patterns are a 100 KB object literal, which V8 builds object by
@@ -130,12 +134,10 @@ const held = new Set(
     (
       await build({
         ...shared,
+        ...asScript,
         entryPoints: [mainEntry],
-        format: 'cjs',
-        write: false,
         metafile: true,
         outfile: path.join(outdir, 'front.cjs'),
-        define: { 'import.meta.url': '__letterModuleUrl' },
         plugins: [{ name: 'dynamic-external', setup: (b) => b.onResolve({ filter: /^\./ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined)) }],
       })
     ).metafile.inputs,
@@ -145,12 +147,9 @@ const lazy = new Set();
 const LAZY = 'letter-lazy:';
 const front = await build({
   ...shared,
+  ...asScript,
   entryPoints: [mainEntry],
-  format: 'cjs',
-  write: false,
   outfile: path.join(outdir, 'front.cjs'),
-  define: { 'import.meta.url': '__letterModuleUrl' },
-  banner: { js: "var __letterModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [
     renderLoader('__letterImport'),
     {
