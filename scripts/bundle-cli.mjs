@@ -195,7 +195,7 @@ const frontCode = wrapAsModule(frontAscii ?? frontText);
 const frontName = `front-${createHash('sha256').update(frontCode).digest('hex').slice(0, 12)}`;
 writeFileSync(path.join(outdir, `${frontName}.cjs`), frontCode);
 
-// What bin/letter.js imports: the front script, loaded with its cache. CommonJS too: an ES
+// What bin/letter.js requires: the front script, loaded with its cache. CommonJS too: an ES
 // module's import of node:fs makes Node build an ES facade of it, which loads its streams.
 await build({
   ...shared,
