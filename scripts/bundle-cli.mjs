@@ -20,7 +20,7 @@
 // a cache can never meet another script. Identifiers are kept, so an internal error's stack
 // still names our functions. Every part sits two folders below the package root, like
 // dist/cli/, so paths made from import.meta.url (templates, fonts, package.json) resolve the
-// same. harfbuzzjs loads its wasm beside itself, so it stays in node_modules.
+// same. HarfBuzz's wasm files are read from node_modules/harfbuzzjs, where they are installed.
 
 import { build } from 'esbuild';
 import ts from 'typescript';
@@ -42,7 +42,6 @@ const shared = {
   target: 'node20',
   minifyWhitespace: true,
   minifySyntax: true,
-  external: ['harfbuzzjs'],
   logLevel: 'warning',
 };
 /** A CommonJS script for requireCached, whose import.meta.url is its own file's. */
@@ -187,7 +186,7 @@ const lazyOutput = new Map(
     .map(([file, o]) => [path.resolve(repo, o.entryPoint), path.basename(file)]),
 );
 // A script run through node:vm has no import() of its own: the lazy parts come through the
-// importer requireCached passes it (core/import-package.ts).
+// importer requireCached passes it (core/cached-script.ts).
 const frontText = front.outputFiles[0].text.replace(/\bimport\((["'])letter-lazy:([^"']+)\1\)/g, (_, q, rel) => `__letterImport(${q}./${lazyOutput.get(path.join(dist, rel))}${q})`);
 if (frontText.includes(LAZY) || frontText.includes('/undefined')) throw new Error('bundle-cli: a lazy import the front script could not route');
 const frontAscii = asciiOnly(frontText);

@@ -39,7 +39,8 @@ export interface CachedScript<T> {
 /**
  * Loads `file`, a CommonJS module's code as wrapAsModule wraps it, as Node loads a module,
  * with `cacheFile`'s bytecode if V8 accepts it.
- * `importer` is import() as an ES module does it; the script has none of its own (import-package.ts).
+ * `importer` is import() as an ES module does it: Node 20 lets a script run through node:vm
+ * import() only under --experimental-vm-modules, so the script's wrapper hands it one.
  * `encoding` `latin1` is for a file known to be ASCII: read so, it is a one-byte string at once.
  */
 export function requireCached<T>(file: string, cacheFile: string, importer: (specifier: string) => Promise<unknown>, encoding: 'utf8' | 'latin1' = 'utf8'): CachedScript<T> {

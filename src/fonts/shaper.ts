@@ -1,12 +1,10 @@
-// Shaping through HarfBuzz (harfbuzzjs, its own wasm build): a word becomes glyphs with their
-// advances and offsets, kerning and ligatures applied as the font asks. Layout measures with
+// Shaping through HarfBuzz (harfbuzzjs' wasm build, called directly: harfbuzz-wasm.ts): a
+// word becomes glyphs with their advances and offsets, kerning and ligatures applied as the
+// font asks. Layout measures with
 // these runs and the PDF writer draws the very same glyphs, so what was measured is what is
 // set. Runs are cached per face and text: letters repeat words, lists repeat names.
 
-import type * as HarfBuzz from 'harfbuzzjs';
-import { importPackage } from '../core/import-package.js';
-
-type Hb = typeof HarfBuzz;
+import { harfBuzzWasm, type HarfBuzzWasm } from './harfbuzz-wasm.js';
 
 /** One shaped text, in font units. `clusters` are UTF-16 offsets into the text. */
 export interface GlyphRun {
@@ -20,36 +18,44 @@ export interface GlyphRun {
   advance: number;
 }
 
-let harfbuzz: Promise<Hb> | undefined;
-
 /** HarfBuzz compiles its wasm on first use; a no-op build never pays for it. */
-export function loadHarfBuzz(): Promise<Hb> {
-  harfbuzz ??= importPackage<Hb>('harfbuzzjs');
-  return harfbuzz;
+export function loadHarfBuzz(): Promise<HarfBuzzWasm> {
+  return harfBuzzWasm();
 }
+
+/** hb_memory_mode_t: HarfBuzz reads the face in place and never writes it. */
+const READONLY = 1;
 
 export class Shaper {
   readonly upem: number;
-  private readonly font: HarfBuzz.Font;
-  private readonly hbShape: Hb['shape'];
-  private readonly buffer: HarfBuzz.Buffer;
+  private readonly hb: HarfBuzzWasm;
+  private readonly font: number;
+  private readonly buffer: number;
   private readonly runs = new Map<string, GlyphRun>();
   private readonly nominal = new Map<number, number>();
+  /** Where text goes in for shaping, and a word for answers: wasm memory of our own. */
+  private scratch = 0;
+  private scratchChars = 0;
 
   /** `tables`: a font file, or just the tables shaping reads (sfnt.ts `shapingTables`). */
-  constructor(hb: Hb, tables: Uint8Array) {
-    const face = new hb.Face(new hb.Blob(tables));
-    this.upem = face.upem;
-    this.font = new hb.Font(face);
-    this.buffer = new hb.Buffer();
-    this.hbShape = hb.shape;
+  constructor(hb: HarfBuzzWasm, tables: Uint8Array) {
+    this.hb = hb;
+    // The face is kept for the life of the process (font-book.ts parses each file once).
+    const data = hb.malloc(tables.byteLength);
+    if (!data) throw new Error(`HarfBuzz: no memory for a ${tables.byteLength}-byte face`);
+    new Uint8Array(hb.memory.buffer, data, tables.byteLength).set(tables);
+    const face = hb.hb_face_create(hb.hb_blob_create(data, tables.byteLength, READONLY, 0, 0), 0);
+    this.upem = hb.hb_face_get_upem(face);
+    this.font = hb.hb_font_create(face);
+    this.buffer = hb.hb_buffer_create();
   }
 
   /** The glyph the font's cmap gives `cp`, or 0 when it has none. */
   glyph(cp: number): number {
     let gid = this.nominal.get(cp);
     if (gid === undefined) {
-      gid = this.font.glyph(cp) ?? 0;
+      const out = this.scratchFor(0);
+      gid = this.hb.hb_font_get_nominal_glyph(this.font, cp, out) ? new Uint32Array(this.hb.memory.buffer, out, 1)[0]! : 0;
       this.nominal.set(cp, gid);
     }
     return gid;
@@ -57,7 +63,7 @@ export class Shaper {
 
   /** The glyph's advance in font units, as hmtx gives it. */
   advanceOf(gid: number): number {
-    return this.font.glyphHAdvance(gid);
+    return this.hb.hb_font_get_glyph_h_advance(this.font, gid);
   }
 
   has(cp: number): boolean {
@@ -73,23 +79,40 @@ export class Shaper {
     return run;
   }
 
+  /** A scratch area of `chars` UTF-16 units and at least one 32-bit word, reused from call to call. */
+  private scratchFor(chars: number): number {
+    if (chars > this.scratchChars || this.scratch === 0) {
+      if (this.scratch) this.hb.free(this.scratch);
+      this.scratchChars = Math.max(64, chars * 2);
+      this.scratch = this.hb.malloc(this.scratchChars * 2);
+      if (!this.scratch) throw new Error('HarfBuzz: out of memory');
+    }
+    return this.scratch;
+  }
+
   private shapeUncached(text: string): GlyphRun {
-    const buffer = this.buffer;
-    buffer.clearContents();
-    buffer.addText(text);
-    buffer.guessSegmentProperties();
-    this.hbShape(this.font, buffer);
-    const infos = buffer.getGlyphInfos();
-    const positions = buffer.getGlyphPositions();
+    const { hb, buffer } = this;
+    const length = text.length;
+    const ptr = this.scratchFor(length);
+    const units = new Uint16Array(hb.memory.buffer, ptr, length);
+    for (let i = 0; i < length; i++) units[i] = text.charCodeAt(i);
+    hb.hb_buffer_clear_contents(buffer);
+    hb.hb_buffer_add_utf16(buffer, ptr, length, 0, length);
+    hb.hb_buffer_guess_segment_properties(buffer);
+    hb.hb_shape(this.font, buffer, 0, 0);
+    const count = hb.hb_buffer_get_length(buffer);
+    // hb_glyph_info_t and hb_glyph_position_t are five 32-bit words each. Views are made
+    // after shaping: shaping may have grown the memory and detached any older view.
+    const infos = new Uint32Array(hb.memory.buffer, hb.hb_buffer_get_glyph_infos(buffer, 0), count * 5);
+    const positions = new Int32Array(hb.memory.buffer, hb.hb_buffer_get_glyph_positions(buffer, 0), count * 5);
     const run: GlyphRun = { text, glyphs: [], clusters: [], advances: [], xOffsets: [], yOffsets: [], advance: 0 };
-    for (let i = 0; i < infos.length; i++) {
-      const p = positions[i]!;
-      run.glyphs.push(infos[i]!.codepoint);
-      run.clusters.push(infos[i]!.cluster);
-      run.advances.push(p.xAdvance);
-      run.xOffsets.push(p.xOffset);
-      run.yOffsets.push(p.yOffset);
-      run.advance += p.xAdvance;
+    for (let i = 0; i < count * 5; i += 5) {
+      run.glyphs.push(infos[i]!);
+      run.clusters.push(infos[i + 2]!);
+      run.advances.push(positions[i]!);
+      run.xOffsets.push(positions[i + 2]!);
+      run.yOffsets.push(positions[i + 3]!);
+      run.advance += positions[i]!;
     }
     return run;
   }
