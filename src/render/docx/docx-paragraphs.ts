@@ -73,6 +73,7 @@ function docxParagraph(p: Pick<ModelParagraph, 'role' | 'content' | 'heading'>, 
  * underlined and clickable).
  */
 function inlines(content: readonly Inline[], footnotes: DocxBody['footnotes']): ParagraphChild[] {
+  content = joinedRuns(content);
   const children: ParagraphChild[] = [];
   let link: { href: string; runs: TextRun[] } | undefined;
   let breaks = 0;
@@ -119,4 +120,23 @@ function run(inline: TextRun_): TextRun {
     ...(inline.marks.em ? { italics: true } : {}),
     ...(style ? { style } : {}),
   });
+}
+
+/**
+ * Adjacent text runs set alike as one run. The model keeps a run per source (`(` of the
+ * template, a note of the letter, `)` again) so that problems point into the right file;
+ * Word needs only one, and a long signatory list has thousands.
+ */
+function joinedRuns(content: readonly Inline[]): Inline[] {
+  const out: Inline[] = [];
+  for (const inline of content) {
+    const last = out.at(-1);
+    if (inline.kind === 'text' && last?.kind === 'text' && alike(last, inline)) out[out.length - 1] = { ...last, text: last.text + inline.text };
+    else out.push(inline);
+  }
+  return out;
+}
+
+function alike(a: TextRun_, b: TextRun_): boolean {
+  return a.href === b.href && a.role === b.role && a.marks.strong === b.marks.strong && a.marks.em === b.marks.em;
 }

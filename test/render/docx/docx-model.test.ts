@@ -58,7 +58,16 @@ function letter(lang: string, created = CREATED): DocumentModel {
           { kind: 'list', role: 'list-item', ordered: true, pos, items: [[para('list-item', [text('첫째')])], [para('list-item', [text('둘째')])]] },
         ],
       },
-      { kind: 'section', role: 'signatories', pos, children: [para('signatory', [text('김규리'), text(' — 동생', { role: 'note' })])] },
+      {
+        kind: 'section',
+        role: 'signatories',
+        pos,
+        children: [
+          para('signatory', [text('김규리'), text(' — 동생', { role: 'note' })]),
+          // As a template and a letter give it: a run per source.
+          para('signatory', [text('박'), text('수아'), text(' '), text('(', { role: 'note' }), text('활동가', { role: 'note' }), text(')', { role: 'note' }), text('!', { marks: { em: true } })]),
+        ],
+      },
     ],
   };
 }
@@ -88,6 +97,18 @@ describe('DOCX writer on a hand-built model', () => {
       { style: 'list-item', text: '1.첫째' },
       { style: 'list-item', text: '2.둘째' },
       { style: 'signatory', text: '김규리 — 동생' },
+      { style: 'signatory', text: '박수아 (활동가)!' },
+    ]);
+  });
+
+  it('joins adjacent runs set alike into one run, and only those', () => {
+    const doc = docxParts(ko).xml('word/document.xml');
+    const p = all(doc, 'p').filter((x) => val(x, 'pStyle') === 'signatory')[1]!;
+    const runs = all(p, 'r').map((r) => ({ text: all(r, 't')[0]!.textContent, style: val(r, 'rStyle') ?? null, em: all(r, 'i').length > 0 }));
+    expect(runs).toEqual([
+      { text: '박수아 ', style: null, em: false },
+      { text: '(활동가)', style: 'note', em: false },
+      { text: '!', style: null, em: true },
     ]);
   });
 
