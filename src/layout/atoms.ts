@@ -72,7 +72,11 @@ export function paragraphWords(content: Inline[], style: ParagraphStyle, charact
     const italic = Boolean(inline.marks.em || charStyle?.italic || style.italic);
     const size = charStyle?.size ?? style.size;
     for (const run of fontRuns(inline.text, lang, styleOf(bold, italic), fonts, inline.pos, problems)) {
-      pieces.push({ text: run.text, face: run.face, size, ...(inline.href ? { href: inline.href } : {}) });
+      // Text set alike that came from two sources (a template's `(`, a letter's note) is set
+      // as one: shaped together, it kerns across the seam, and makes fewer boxes to measure.
+      const last = pieces.at(-1);
+      if (last !== undefined && last !== 'break' && last.face === run.face && last.size === size && last.href === inline.href && last.rise === undefined) last.text += run.text;
+      else pieces.push({ text: run.text, face: run.face, size, ...(inline.href ? { href: inline.href } : {}) });
     }
   }
   return toWords(pieces, hyphenLang);
