@@ -36,7 +36,9 @@ export function breakLines(input: Word[], measureOf: MeasureOf, justify: boolean
   for (let i = 0; i < words.length; i++) {
     if (words[i]!.breakAfter || i === words.length - 1) {
       const segment = words.slice(start, i + 1);
-      const ends = justify ? totalFit(segment, (n) => measureOf(lines.length + n).measure) : firstFit(segment, (n) => measureOf(lines.length + n).measure);
+      // A segment that fits on one line is that line: a last line that fits costs nothing,
+      // and any other line costs something. Most of a signatory list is such paragraphs.
+      const ends = naturalWidth(segment) <= measureOf(lines.length).measure ? [segment.length] : justify ? totalFit(segment, (n) => measureOf(lines.length + n).measure) : firstFit(segment, (n) => measureOf(lines.length + n).measure);
       let from = 0;
       for (const end of ends) {
         const lineWords = segment.slice(from, end);
