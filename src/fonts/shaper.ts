@@ -23,6 +23,9 @@ export function loadHarfBuzz(): Promise<HarfBuzzWasm> {
   return harfBuzzWasm();
 }
 
+/** Text in a right-to-left script, whose glyphs HarfBuzz returns in visual order: a space after it comes first. */
+const RIGHT_TO_LEFT = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefe\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
+
 /** hb_memory_mode_t: HarfBuzz reads the face in place and never writes it. */
 const READONLY = 1;
 
@@ -73,10 +76,31 @@ export class Shaper {
   shape(text: string): GlyphRun {
     let run = this.runs.get(text);
     if (run === undefined) {
-      run = this.shapeUncached(text);
+      run = text.length > 1 && text.endsWith(' ') && !RIGHT_TO_LEFT.test(text) ? this.spaced(text) : this.shapeUncached(text);
       this.runs.set(text, run);
     }
     return run;
+  }
+
+  /**
+   * A word and the space after it (the PDF draws each word with its space, for text
+   * extraction): the word's glyphs as layout measured them, then the space's. Shaped anew,
+   * every word of a letter was shaped twice, and a kern against the space would have moved
+   * the word's last glyph from where layout put it.
+   */
+  private spaced(text: string): GlyphRun {
+    const word = this.shape(text.slice(0, -1));
+    const space = this.shape(' ');
+    const at = text.length - 1;
+    return {
+      text,
+      glyphs: [...word.glyphs, ...space.glyphs],
+      clusters: [...word.clusters, ...space.clusters.map(() => at)],
+      advances: [...word.advances, ...space.advances],
+      xOffsets: [...word.xOffsets, ...space.xOffsets],
+      yOffsets: [...word.yOffsets, ...space.yOffsets],
+      advance: word.advance + space.advance,
+    };
   }
 
   /** A scratch area of `chars` UTF-16 units and at least one 32-bit word, reused from call to call. */
