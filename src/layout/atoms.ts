@@ -175,7 +175,8 @@ function makeWord(boxes: Box[], spaceAfter: number, breakAfter: boolean): Word {
 export const NO_LINE_START = /^[,.?!)\]}”’:;%·。、」』〉》…‥]$/u;
 export const NO_LINE_END = /^[([{“‘「『〈《]$/u;
 
-function codePoints(text: string): number {
+/** Characters in `text`, counted without making an array of them. */
+export function codePoints(text: string): number {
   let n = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);

@@ -5,6 +5,7 @@
 // of the page whose line cites them, below a short rule.
 
 import type { ParagraphStyle, StyleSheet } from '../model/stylesheet.js';
+import { codePoints } from './atoms.js';
 import { justification, letterSpacing, type Justification, type Line } from './break-lines.js';
 import type { Page, PlacedText, StructureNode } from './types.js';
 
@@ -133,7 +134,7 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page'], reserv
         // screen readers follow, would run the last word of a line into the first of the next.
         const endsLine = w === gaps;
         const space = lastBox && (word.spaceAfter > 0 || (endsLine && word.breakAfter)) ? ' ' : '';
-        const chars = [...box.text].length;
+        const chars = codePoints(box.text);
         const item: PlacedText = { x, y: baseline - (box.rise ?? 0), text: box.text + space, face: box.face, size: box.size, width: box.width + ls * (lastBox ? chars - 1 : chars), tag: para.tag };
         if (ls) item.letterSpacing = ls;
         if (box.href) item.href = box.href;
