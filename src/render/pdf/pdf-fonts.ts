@@ -16,7 +16,8 @@ import { num, type PdfFile, type Ref, round, Text } from './pdf-objects.js';
 interface Embedded {
   name: string;
   ref: Ref;
-  newGid: Map<number, number>;
+  /** Each original glyph's subset id as content streams write it: four hex digits. */
+  hex: Map<number, string>;
   /** Nominal advance of each original glyph, in thousandths of an em (what /W says). */
   width: Map<number, number>;
   upem: number;
@@ -48,13 +49,13 @@ export class PdfFonts {
     let n = 0;
     for (const [face, glyphs] of this.used) {
       const { bytes, kept } = subsetGlyf(face.sfnt, { glyphs: glyphs.keys() });
-      const newGid = new Map(kept.map((g, i) => [g, i]));
       const metrics = faceMetrics(face.sfnt);
       const scale = 1000 / metrics.unitsPerEm;
       // Rounded as /W writes them, so the TJ adjustments below start from the declared widths.
       const width = new Map(kept.map((g) => [g, round(face.shaper.advanceOf(g) * scale)]));
       const name = `${subsetTag(face.key, kept)}+${metrics.postscriptName}`;
-      this.embedded.set(face, { name: `F${++n}`, ref: this.fontObjects(name, bytes, metrics, kept, width, glyphs, scale), newGid, width, upem: metrics.unitsPerEm });
+      const hex = new Map(kept.map((g, i) => [g, i.toString(16).padStart(4, '0')]));
+      this.embedded.set(face, { name: `F${++n}`, ref: this.fontObjects(name, bytes, metrics, kept, width, glyphs, scale), hex, width, upem: metrics.unitsPerEm });
     }
   }
 
@@ -72,41 +73,42 @@ export class PdfFonts {
     const font = this.embedded.get(face);
     if (!font) throw new Error(`${face.key} was drawn before it was embedded`);
     const scale = 1000 / font.upem;
-    const ops: string[] = [];
+    // Written in one pass without closures: a long list draws tens of thousands of runs.
+    let out = `BT /${font.name} ${num(size)} Tf 1 0 0 -1 ${num(x)} ${num(y)} Tm`;
+    if (letterSpacing) out += ` ${num(letterSpacing)} Tc`;
     let tj = '';
     let hex = '';
     let rise = 0;
-    const flush = () => {
-      if (hex) tj += `<${hex}>`;
-      hex = '';
-    };
-    const adjust = (thousandths: number) => {
-      if (Math.abs(thousandths) < 0.001) return;
-      flush();
-      tj += ` ${num(thousandths)} `;
-    };
     for (let i = 0; i < run.glyphs.length; i++) {
       const gid = run.glyphs[i]!;
       const glyphRise = (run.yOffsets[i]! * size) / font.upem;
       if (glyphRise !== rise) {
-        flush();
-        if (tj) ops.push(`[${tj.trim()}] TJ`);
-        tj = '';
-        ops.push(`${num(glyphRise)} Ts`);
+        if (hex) tj += `<${hex}>`;
+        if (tj) out += ` [${tj.trim()}] TJ`;
+        hex = tj = '';
+        out += ` ${num(glyphRise)} Ts`;
         rise = glyphRise;
       }
       const offset = run.xOffsets[i]! * scale;
-      adjust(-offset);
-      hex += font.newGid.get(gid)!.toString(16).padStart(4, '0');
+      if (Math.abs(offset) >= 0.001) {
+        if (hex) tj += `<${hex}>`;
+        tj += ` ${num(-offset)} `;
+        hex = '';
+      }
+      hex += font.hex.get(gid)!;
       // TJ moves by the nominal width; the shaper's advance may differ (kerning).
-      adjust(font.width.get(gid)! - run.advances[i]! * scale + offset);
+      const adjust = font.width.get(gid)! - run.advances[i]! * scale + offset;
+      if (Math.abs(adjust) >= 0.001) {
+        tj += `<${hex}> ${num(adjust)} `;
+        hex = '';
+      }
     }
-    flush();
-    if (tj) ops.push(`[${tj.trim()}] TJ`);
+    if (hex) tj += `<${hex}>`;
+    if (tj) out += ` [${tj.trim()}] TJ`;
     // Tc and Ts outlive ET, so a run that set them puts them back.
-    if (rise) ops.push('0 Ts');
-    const shown = letterSpacing ? [`${num(letterSpacing)} Tc`, ...ops, '0 Tc'] : ops;
-    return `BT /${font.name} ${num(size)} Tf 1 0 0 -1 ${num(x)} ${num(y)} Tm ${shown.join(' ')} ET`;
+    if (rise) out += ' 0 Ts';
+    if (letterSpacing) out += ' 0 Tc';
+    return `${out} ET`;
   }
 
   private fontObjects(baseFont: string, bytes: Uint8Array, m: ReturnType<typeof faceMetrics>, kept: number[], width: Map<number, number>, text: Map<number, string>, scale: number): Ref {
