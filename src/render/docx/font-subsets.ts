@@ -90,8 +90,16 @@ function baseOf(face: Face, eastAsian: boolean): string {
 
 /** The characters of `text` the face draws, each once, in order: what a subset is made of. */
 function characterSet(face: Face, text: string): string {
-  return [...new Set(text)]
-    .filter((c) => face.shaper.glyph(c.codePointAt(0)!) !== 0)
+  // Code points, not strings of one character each: a long list's text is 200,000 of them.
+  const seen = new Set<number>();
+  for (let i = 0; i < text.length; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    seen.add(cp);
+  }
+  return [...seen]
+    .filter((cp) => face.shaper.glyph(cp) !== 0)
+    .map((cp) => String.fromCodePoint(cp))
     .sort()
     .join('');
 }
