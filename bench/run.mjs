@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PROBE = path.join(repo, 'bench', 'probe.cjs');
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const roots = [];
 
@@ -45,15 +46,13 @@ function signatories(n) {
 }
 
 /**
- * One whole process running `script` (an ES module) with `argv`: wall time (ms) and peak RSS
- * (MiB) as the child itself measures it when it exits.
+ * One whole process running `script` with `argv` as a shell runs it (`node script …`, so an
+ * ES module script starts Node's module loader and a CommonJS one does not): wall time (ms)
+ * and peak RSS (MiB) as the child itself measures it when it exits, through a preload.
  */
 function runOnce(script, argv, cwd) {
-  const probe =
-    `process.on('exit',()=>process.stderr.write('\\n@@'+JSON.stringify({rss:process.resourceUsage().maxRSS/1024,code:process.exitCode??0})));` +
-    `process.argv=[process.argv[0],${JSON.stringify(script)},...${JSON.stringify(argv)}];await import(${JSON.stringify(script)});`;
   const start = performance.now();
-  const r = spawnSync(process.execPath, ['--input-type=module', '-e', probe], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
+  const r = spawnSync(process.execPath, ['--require', PROBE, script, ...argv], { cwd, encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'] });
   const ms = performance.now() - start;
   const [errors, tail] = r.stderr.split('\n@@');
   const { rss, code } = JSON.parse(tail ?? '{"code":-1}');
@@ -85,7 +84,7 @@ function measureInTurns(...commands) {
   return commands.map((c, k) => report(c.name, runs[k]));
 }
 
-const BIN = path.join(repo, 'bin', 'letter.js');
+const BIN = path.join(repo, 'bin', 'letter.cjs');
 const ours = (name, root, argv) => measure(name, BIN, ['-C', root, ...argv]);
 const oursRun = (root, argv) => [BIN, ['-C', root, ...argv], repo];
 const typstRun = (root) => [path.join(repo, 'bench', 'typst-letter.mjs'), [path.join(root, 'letters', 'seed', 'letter.yaml'), path.join(root, 'typst')], repo];
