@@ -107,36 +107,70 @@ function firstFit(words: Word[], measure: (line: number) => number): number[] {
  * as needed, at a price; a line that cannot shrink enough costs more than any that fits, so a
  * solution always exists (only prohibited breaks between words too long for the line force one).
  * Only the first line's measure may differ, so the line number need not be part of the state.
+ *
+ * The search first leaves out lines that would stretch more than LOOSEST times their stretch,
+ * and overfull ones: each costs more than LOOSEST_COST, so when the best paragraph found
+ * without them costs less, no paragraph with one can be better, and it is the answer. Most
+ * candidate lines are such (a word or two, left loose), so this skips most of the work; a
+ * paragraph that needs a very loose line is searched again in full. `prune: false` searches
+ * in full at once (the tests compare the two).
  */
-function totalFit(words: Word[], measure: (line: number) => number): number[] {
+export function totalFit(words: Word[], measure: (line: number) => number, prune = true): number[] {
+  // Read once: each call makes the page's measure anew.
+  const measures = { first: measure(0), other: measure(1) };
+  const sums = prefixSums(words);
+  const pruned = prune ? search(words, sums, measures, LOOSEST) : undefined;
+  return pruned && pruned.cost < LOOSEST_COST ? pruned.ends : search(words, sums, measures, Infinity).ends;
+}
+
+/** A line may stretch this many times its stretch before the first search leaves it out. */
+const LOOSEST = 3;
+/** What the loosest line left out costs at least. */
+const LOOSEST_COST = (1 + 100 * LOOSEST ** 3) ** 2;
+
+interface Sums {
+  /** Sums over words 0..k-1 of width plus space after, stretch, shrink (spaces included). */
+  width: Float64Array;
+  stretch: Float64Array;
+  shrink: Float64Array;
+}
+
+function prefixSums(words: Word[]): Sums {
   const n = words.length;
-  // Read once: each call makes the page's measure anew, and the loop below runs n² times at worst.
-  const firstMeasure = measure(0);
-  const otherMeasure = measure(1);
+  const sums = { width: new Float64Array(n + 1), stretch: new Float64Array(n + 1), shrink: new Float64Array(n + 1) };
+  for (let k = 0; k < n; k++) {
+    const w = words[k]!;
+    sums.width[k + 1] = sums.width[k]! + w.width + w.spaceAfter;
+    sums.stretch[k + 1] = sums.stretch[k]! + w.letterGaps * w.letterStretch + w.spaceAfter * SPACE_STRETCH;
+    sums.shrink[k + 1] = sums.shrink[k]! + w.letterGaps * w.letterShrink + w.spaceAfter * SPACE_SHRINK;
+  }
+  return sums;
+}
+
+function search(words: Word[], sums: Sums, measures: { first: number; other: number }, loosest: number): { ends: number[]; cost: number } {
+  const n = words.length;
+  const pruning = loosest < Infinity;
   const best = new Float64Array(n + 1).fill(Infinity);
   const from = new Int32Array(n + 1).fill(-1);
   best[0] = 0;
   for (let j = 1; j <= n; j++) {
-    if (j < n && words[j - 1]!.glued) continue;
-    let width = 0;
-    let stretch = 0;
-    let shrink = 0;
+    const lastWord = words[j - 1]!;
+    if (j < n && lastWord.glued) continue;
+    // The line i..j-1 has the sums of its words, less the space after its last word.
+    const space = lastWord.spaceAfter;
+    const hyphen = j < n ? (lastWord.hyphen ?? 0) : 0;
     for (let i = j - 1; i >= 0; i--) {
-      const word = words[i]!;
-      width += word.width;
-      stretch += word.letterGaps * word.letterStretch;
-      shrink += word.letterGaps * word.letterShrink;
-      if (i < j - 1) {
-        width += word.spaceAfter;
-        stretch += word.spaceAfter * SPACE_STRETCH;
-        shrink += word.spaceAfter * SPACE_SHRINK;
-      }
-      const m = i === 0 ? firstMeasure : otherMeasure;
-      const hyphen = j < n ? (words[j - 1]!.hyphen ?? 0) : 0;
+      const width = sums.width[j]! - sums.width[i]! - space;
+      const shrink = sums.shrink[j]! - sums.shrink[i]! - space * SPACE_SHRINK;
+      const m = i === 0 ? measures.first : measures.other;
       const overfull = width + hyphen - shrink > m + 0.001;
-      // Past the measure only while no line ending at j was found: glued words may overflow.
-      if (overfull && best[j] !== Infinity) break;
+      // Past the measure only while no line ending at j was found (glued words may overflow),
+      // and only in the full search: an overfull line costs more than a loose one.
+      if (overfull && (best[j] !== Infinity || pruning)) break;
       if (best[i] === Infinity) continue;
+      const stretch = sums.stretch[j]! - sums.stretch[i]! - space * SPACE_STRETCH;
+      // The last line is never stretched; any other this loose waits for the full search.
+      if (pruning && j < n && width + hyphen < m && m - width - hyphen > loosest * stretch) continue;
       let cost = overfull ? OVERFULL + (width + hyphen - shrink - m) : lineDemerits(width + hyphen, stretch, shrink, m, j === n);
       // A paragraph ending in one short word on a line of its own (a runt) looks unfinished.
       if (j === n && i === j - 1 && i > 0) cost += RUNT_DEMERITS;
@@ -149,7 +183,7 @@ function totalFit(words: Word[], measure: (line: number) => number): number[] {
   }
   const ends: number[] = [];
   for (let j = n; j > 0; j = from[j]!) ends.push(j);
-  return ends.reverse();
+  return { ends: ends.reverse(), cost: best[n]! };
 }
 
 /**

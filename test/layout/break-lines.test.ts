@@ -3,7 +3,9 @@ import { nodeWorld } from '../../src/core/node-world.js';
 import type { Diagnostic } from '../../src/core/diagnostics.js';
 import { loadFontBook, type FontBook } from '../../src/fonts/font-book.js';
 import { paragraphWords } from '../../src/layout/atoms.js';
-import { breakLines, type Line } from '../../src/layout/break-lines.js';
+import { breakLines, totalFit, type Line } from '../../src/layout/break-lines.js';
+import type { Word } from '../../src/layout/atoms.js';
+import fc from 'fast-check';
 import type { ParagraphStyle } from '../../src/model/stylesheet.js';
 import { REPO } from '../helpers/project.js';
 
@@ -78,5 +80,35 @@ describe('line breaking', () => {
     const { problems } = lines('hieroglyph 𓀀 here', 'en', 300);
     expect(problems.map((p) => p.message)).toEqual(['no font has "𓀀" (U+13000)']);
     expect(problems[0]!.pos).toEqual({ file: 't.yaml', line: 3, col: 5 });
+  });
+
+  it('breaks where a search of every line would, though it first leaves out very loose lines', () => {
+    // Words of random widths, some glued, some hyphenation pieces, now and then one too long
+    // for any line but a very loose or overfull one: the full search must take over then.
+    const word = fc.record({
+      width: fc.oneof({ weight: 9, arbitrary: fc.double({ min: 2, max: 60, noNaN: true }) }, { weight: 1, arbitrary: fc.double({ min: 60, max: 260, noNaN: true }) }),
+      letterGaps: fc.integer({ min: 0, max: 9 }),
+      spaceAfter: fc.constantFrom(0, 2.6, 3.1),
+      glued: fc.boolean(),
+      hyphen: fc.constantFrom(undefined, 3.5),
+    });
+    fc.assert(
+      fc.property(fc.array(word, { minLength: 1, maxLength: 80 }), fc.double({ min: 80, max: 300, noNaN: true }), fc.double({ min: 0, max: 30, noNaN: true }), (raw, measure, indent) => {
+        const words: Word[] = raw.map((w, i) => ({
+          boxes: [],
+          width: w.width,
+          letterGaps: w.letterGaps,
+          letterStretch: 0.12,
+          letterShrink: 0.06,
+          spaceAfter: i === raw.length - 1 ? 0 : w.spaceAfter,
+          breakAfter: false,
+          ...(w.glued ? { glued: true } : {}),
+          ...(w.hyphen && w.spaceAfter === 0 ? { hyphen: w.hyphen } : {}),
+        }));
+        const measureOf = (line: number) => (line === 0 ? measure - indent : measure);
+        expect(totalFit(words, measureOf)).toEqual(totalFit(words, measureOf, false));
+      }),
+      { numRuns: 3000, seed: Number(process.env.FC_SEED ?? 20250311) },
+    );
   });
 });
