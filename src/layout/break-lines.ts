@@ -158,20 +158,27 @@ function search(words: Word[], sums: Sums, measures: { first: number; other: num
     if (j < n && lastWord.glued) continue;
     // The line i..j-1 has the sums of its words, less the space after its last word.
     const space = lastWord.spaceAfter;
+    const spaceStretch = space * SPACE_STRETCH;
+    const spaceShrink = space * SPACE_SHRINK;
     const hyphen = j < n ? (lastWord.hyphen ?? 0) : 0;
     for (let i = j - 1; i >= 0; i--) {
-      const width = sums.width[j]! - sums.width[i]! - space;
-      const shrink = sums.shrink[j]! - sums.shrink[i]! - space * SPACE_SHRINK;
+      // Each figure only when needed: in cold code every arithmetic result is a new heap number.
+      const width = sums.width[j]! - sums.width[i]! - space + hyphen;
       const m = i === 0 ? measures.first : measures.other;
-      const overfull = width + hyphen - shrink > m + 0.001;
-      // Past the measure only while no line ending at j was found (glued words may overflow),
-      // and only in the full search: an overfull line costs more than a loose one.
-      if (overfull && (best[j] !== Infinity || pruning)) break;
+      let shrink = 0;
+      let overfull = false;
+      if (width >= m) {
+        shrink = sums.shrink[j]! - sums.shrink[i]! - spaceShrink;
+        overfull = width - shrink > m + 0.001;
+        // Past the measure only while no line ending at j was found (glued words may
+        // overflow), and only in the full search: an overfull line costs more than a loose one.
+        if (overfull && (best[j] !== Infinity || pruning)) break;
+      }
       if (best[i] === Infinity) continue;
-      const stretch = sums.stretch[j]! - sums.stretch[i]! - space * SPACE_STRETCH;
+      const stretch = sums.stretch[j]! - sums.stretch[i]! - spaceStretch;
       // The last line is never stretched; any other this loose waits for the full search.
-      if (pruning && j < n && width + hyphen < m && m - width - hyphen > loosest * stretch) continue;
-      let cost = overfull ? OVERFULL + (width + hyphen - shrink - m) : lineDemerits(width + hyphen, stretch, shrink, m, j === n);
+      if (pruning && j < n && m - width > loosest * stretch) continue;
+      let cost = overfull ? OVERFULL + (width - shrink - m) : lineDemerits(width, stretch, shrink, m, j === n);
       // A paragraph ending in one short word on a line of its own (a runt) looks unfinished.
       if (j === n && i === j - 1 && i > 0) cost += RUNT_DEMERITS;
       if (hyphen) cost += HYPHEN_DEMERITS + (i > 0 && words[i - 1]!.hyphen ? DOUBLE_HYPHEN_DEMERITS : 0);
