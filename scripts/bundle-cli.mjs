@@ -63,14 +63,17 @@ const render = await build({
   outfile: path.join(outdir, 'render.cjs'),
   plugins: [
     {
-      // The hyphenation patterns are a 100 KB object literal, which V8 builds object by
-      // object even from the code cache (5 ms); JSON.parse reads the same data in about one.
-      name: 'patterns-as-json',
+      // The hyphenation patterns, flattened as src/layout/hyphen-patterns.ts flattens them,
+      // as JSON for JSON.parse: neither the package's trie of objects nor an object literal
+      // of the arrays (which V8 builds element by element even from the code cache) is made.
+      name: 'flat-hyphenation-patterns',
       setup(b) {
-        b.onLoad({ filter: /[\\/]hyphen[\\/]patterns[\\/][^\\/]+\.js$/ }, (args) => ({
-          loader: 'js',
-          contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(createRequire(import.meta.url)(args.path)))});`,
-        }));
+        const module = path.join(dist, 'layout', 'hyphen-patterns.js');
+        b.onLoad({ filter: /[\\/]layout[\\/]hyphen-patterns\.js$/ }, async (args) => {
+          if (args.path !== module) return undefined;
+          const { PATTERNS } = await import(pathToFileURL(module).href);
+          return { loader: 'js', contents: `export const PATTERNS = JSON.parse(${JSON.stringify(JSON.stringify(PATTERNS))});` };
+        });
       },
     },
   ],

@@ -8,22 +8,13 @@
 // walk over the same trie takes 4–6 ms and finds the same points (checked word for word
 // against the package on 29,000 English words).
 
-import enUs from 'hyphen/patterns/en-us.js';
+import { PATTERNS } from './hyphen-patterns.js';
+import type { FlatPatterns } from './hyphen-trie.js';
 
-/** The package's pattern data: levels by index, the trie of pattern letters, and exceptions. */
-type Trie = { [letter: string]: Trie | number | [Trie, number] };
-type Patterns = [levels: number[][], trie: Trie, exceptions?: Record<string, number[]>];
-
-/**
- * Languages with patterns. The patterns are imported, not required by name: the CLI's render
- * script then holds them with its code cache (loaded by name, they took 20 ms to compile).
- */
-const PATTERNS: Record<string, Patterns> = { en: enUs as Patterns };
 /** Fragments of fewer letters are left whole, as the package's default does. */
 const MIN_FRAGMENT = 6;
 const LEFT_MIN = 2;
 const RIGHT_MIN = 3;
-const NO_NODE: Trie = {};
 const pieceCache = new Map<string, string[]>();
 
 /** The word split at its hyphenation points (one piece when it may not be hyphenated). */
@@ -42,7 +33,7 @@ export function hyphenationPieces(word: string, lang: string): string[] {
 }
 
 /** A typographic apostrophe ends a fragment, as in the package: `Korea’s` is `Korea` and `s`. */
-function fragmentPieces(letters: string, patterns: Patterns): string[] {
+function fragmentPieces(letters: string, patterns: FlatPatterns): string[] {
   let pieces: string[] = [];
   for (const fragment of letters.split('’')) {
     const split = fragment.length >= MIN_FRAGMENT ? splitAtPoints(fragment, patterns) : [fragment];
@@ -53,7 +44,7 @@ function fragmentPieces(letters: string, patterns: Patterns): string[] {
   return pieces;
 }
 
-function splitAtPoints(fragment: string, patterns: Patterns): string[] {
+function splitAtPoints(fragment: string, patterns: FlatPatterns): string[] {
   let pieces = pieceCache.get(fragment);
   if (!pieces) {
     pieces = [];
@@ -69,31 +60,27 @@ function splitAtPoints(fragment: string, patterns: Patterns): string[] {
 }
 
 /** Offsets in `lower` where it may break: Liang's odd levels, none within two letters of an end. */
-function hyphenationPoints(lower: string, [levelsTable, trie, exceptions]: Patterns): number[] {
-  // Own keys only: a word such as `constructor` must not find Object.prototype's. (The trie's
-  // keys are single characters, which Object.prototype has none of.)
-  if (exceptions && Object.hasOwn(exceptions, lower)) return exceptions[lower]!;
+function hyphenationPoints(lower: string, { first, letter, child, pattern, levels: levelsTable, exceptions }: FlatPatterns): number[] {
+  // Own keys only: a word such as `constructor` must not find Object.prototype's.
+  if (Object.hasOwn(exceptions, lower)) return exceptions[lower]!;
   const word = `.${lower}.`;
   // levels[i] is the gap before lower[i]. A pattern starting at the leading dot is stored
   // without the dot's own gap, so it lines up with one starting at the first letter.
   const levels = new Uint8Array(lower.length + 1);
   for (let start = 0; start < word.length - 2; start++) {
     const at = Math.max(0, start - 1);
-    let node = trie;
-    for (let i = start; i < word.length; i++) {
-      const next = node[word[i]!];
-      if (next === undefined) break;
-      let index = -1;
-      if (typeof next === 'number') {
-        node = NO_NODE;
-        index = next;
-      } else if (Array.isArray(next)) {
-        node = next[0];
-        index = next[1];
-      } else node = next;
+    let node = 0;
+    for (let i = start; i < word.length && node >= 0; i++) {
+      const c = word.charCodeAt(i);
+      let edge = first[node]!;
+      const end = first[node + 1]!;
+      while (edge < end && letter[edge]! < c) edge++;
+      if (edge === end || letter[edge] !== c) break;
+      node = child[edge]!;
+      const index = pattern[edge]!;
       if (index < 0) continue;
-      const pattern = levelsTable[index]!;
-      for (let k = 0; k < pattern.length; k++) if (pattern[k]! > levels[at + k]!) levels[at + k] = pattern[k]!;
+      const levelsOf = levelsTable[index]!;
+      for (let k = 0; k < levelsOf.length; k++) if (levelsOf[k]! > levels[at + k]!) levels[at + k] = levelsOf[k]!;
     }
   }
   const points: number[] = [];
