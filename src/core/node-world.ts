@@ -1,7 +1,7 @@
 // The World on a real machine: files under a project root (never outside it, symlinks
 // resolved first), and the tool's own installation for built-in templates and fonts.
 
-import { closeSync, fstatSync, openSync, promises as fs, readSync, statSync, type BigIntStats } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readdirSync, readSync, realpathSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { error, ExitCode, LetterError } from './diagnostics.js';
@@ -14,19 +14,22 @@ export function nodeWorld(root: string, env: Record<string, string | undefined> 
   const projectRoot = path.resolve(root);
   // A base folder is resolved once per World: a build reads some dozens of files under the
   // same three or four, and each resolution is a trip through libuv's pool.
-  const realBases = new Map<string, Promise<string>>();
-  const realBase = (base: string): Promise<string> => {
+  const realBases = new Map<string, string>();
+  const realBase = (base: string): string => {
     let real = realBases.get(base);
-    if (!real) {
-      real = fs.realpath(base).catch(() => base);
+    if (real === undefined) {
+      real = realPath(base) ?? base;
       realBases.set(base, real);
     }
     return real;
   };
+  // Synchronous: a build's files are a few small ones and each async call was a trip through
+  // libuv's pool and back, several per file; nothing else runs meanwhile in the CLI.
   const locate = async (rel: string, space: Space): Promise<string> => {
     const [base, inner] = space === 'tool' ? toolLocation(rel) : [projectRoot, rel];
     const target = path.resolve(base, inner);
-    const [real, resolvedBase] = await Promise.all([fs.realpath(target).catch(() => target), realBase(base)]);
+    const real = realPath(target) ?? target;
+    const resolvedBase = realBase(base);
     if (real !== resolvedBase && !real.startsWith(resolvedBase + path.sep)) {
       throw new LetterError([error({ file: rel }, 'this path leads outside the project folder', 'keep letters, templates and fonts inside the project')]);
     }
@@ -45,14 +48,16 @@ export function nodeWorld(root: string, env: Record<string, string | undefined> 
     },
     async exists(rel, space = 'project') {
       const file = await locate(rel, space);
-      return fs.stat(file).then(
-        () => true,
-        () => false,
-      );
+      return statSync(file, { throwIfNoEntry: false }) !== undefined;
     },
     async list(rel, space = 'project'): Promise<DirEntry[]> {
       const dir = await locate(rel, space);
-      const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+      let entries: Dirent[];
+      try {
+        entries = readdirSync(dir, { withFileTypes: true });
+      } catch {
+        entries = [];
+      }
       return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory() })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
     now,
@@ -120,9 +125,29 @@ export function ioError(rel: string, e: unknown): LetterError {
 
 /**
  * A file's bytes in one read where its size is known: fs.readFile reads in 512 KiB pieces,
- * each a trip through libuv's pool, and a 14 MB font took 28 of them.
+ * each a trip through libuv's pool, and a 14 MB font took 28 of them. A regular file is read
+ * synchronously, as locate resolves paths.
  */
-async function readWhole(file: string): Promise<Buffer> {
+export async function readWhole(file: string): Promise<Buffer> {
+  const fd = openSync(file, 'r');
+  let regular: { size: number } | undefined;
+  try {
+    const stat = fstatSync(fd);
+    if (stat.isFile() && stat.size > 0) regular = stat;
+    if (regular) {
+      const buffer = Buffer.allocUnsafe(regular.size);
+      let at = 0;
+      while (at < regular.size) {
+        const bytesRead = readSync(fd, buffer, at, regular.size - at, at);
+        if (bytesRead === 0) break;
+        at += bytesRead;
+      }
+      return at === regular.size ? buffer : buffer.subarray(0, at);
+    }
+  } finally {
+    closeSync(fd);
+  }
+  // A pipe or a device has no size to read up to: read it as a stream, without blocking.
   const handle = await fs.open(file, 'r');
   try {
     const stat = await handle.stat();
@@ -137,5 +162,14 @@ async function readWhole(file: string): Promise<Buffer> {
     return at === stat.size ? buffer : buffer.subarray(0, at);
   } finally {
     await handle.close();
+  }
+}
+
+/** The path with every symlink resolved, or undefined when it does not exist. */
+function realPath(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
   }
 }

@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { error, LetterError } from '../core/diagnostics.js';
-import { ioError } from '../core/node-world.js';
+import { ioError, readWhole } from '../core/node-world.js';
 
 export const DEFAULT_OUT = 'out';
 
@@ -51,7 +51,7 @@ async function realpathOfNearest(p: string): Promise<string> {
 /** A published file's bytes, or undefined when it is not there. */
 export async function readPublished(folder: Folder, name: string): Promise<Uint8Array | undefined> {
   try {
-    return await fs.readFile(path.join(folder.abs, name));
+    return await readWhole(path.join(folder.abs, name));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
