@@ -1,7 +1,7 @@
 // `letter signatories list|add|import`: the signatory list lives in letter.yaml, and these
 // commands read and extend it without hand-editing.
 
-import { readFile } from 'node:fs/promises';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Command } from 'commander';
 import { ioError } from '../core/node-world.js';
@@ -62,7 +62,7 @@ export function signatoriesCommand(program: Command, { io, world: worldOf, polic
       const world = worldOf();
       const letter = await loadLetter(world, id, policy());
       // The CSV is the user's own file, named on the command line: it may live anywhere.
-      const bytes = await readFile(path.resolve(io.cwd, csv)).catch((e: unknown) => Promise.reject(ioError(csv, e)));
+      const bytes = await fs.readFile(path.resolve(io.cwd, csv)).catch((e: unknown) => Promise.reject(ioError(csv, e)));
       const { candidates, problems } = readSignatoryCsv(csv, bytes, letter.data.languages, isoDay(world.now()), policy());
       if (problems.some((p) => p.severity === 'error')) throw new LetterError(problems);
       for (const w of problems) print(w);

@@ -3,7 +3,7 @@
 // anywhere, because the user typed it. Reading back what an earlier build published (for
 // up-to-date checks and `build --check`) happens here too, beside the writing.
 
-import { promises as fs } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { error, LetterError } from '../core/diagnostics.js';
 import { ioError, readWhole } from '../core/node-world.js';
@@ -27,7 +27,8 @@ export async function letterFolder(root: string, id: string, out?: string): Prom
   const shown = inside.startsWith('..') || path.isAbsolute(inside) ? abs : inside;
   const folder = { abs, shown: shown.split(path.sep).join('/') };
   if (out === undefined) {
-    const [realRoot, real] = await Promise.all([fs.realpath(root).catch(() => path.resolve(root)), realpathOfNearest(folder.abs)]);
+    const realRoot = realpathOrNothing(root) ?? path.resolve(root);
+    const real = realpathOfNearest(folder.abs);
     if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
       throw new LetterError([error({ file: folder.shown }, `this folder leads outside the project (to ${real})`, 'remove the symlink, or name the folder you mean with --out')]);
     }
@@ -36,15 +37,22 @@ export async function letterFolder(root: string, id: string, out?: string): Prom
 }
 
 /** realpath of `p`, or of its nearest existing ancestor joined with the rest. */
-async function realpathOfNearest(p: string): Promise<string> {
+function realpathOfNearest(p: string): string {
   const rest: string[] = [];
   for (let dir = p; ; dir = path.dirname(dir)) {
-    try {
-      return path.join(await fs.realpath(dir), ...rest.reverse());
-    } catch {
-      if (path.dirname(dir) === dir) return p;
-      rest.push(path.basename(dir));
-    }
+    const real = realpathOrNothing(dir);
+    if (real !== undefined) return path.join(real, ...rest.reverse());
+    if (path.dirname(dir) === dir) return p;
+    rest.push(path.basename(dir));
+  }
+}
+
+/** Synchronous, as the World resolves its paths (core/node-world.ts). */
+function realpathOrNothing(p: string): string | undefined {
+  try {
+    return realpathSync.native(p);
+  } catch {
+    return undefined;
   }
 }
 
