@@ -4,7 +4,7 @@
 // glue cost more than the shaping. Here the shaper reads the glyphs straight out of the wasm
 // memory (shaper.ts). The module asks its host for little: to grow its memory, and to abort.
 
-import { readFile } from 'node:fs/promises';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 /** The exports the shaper calls; pointers are byte offsets into `memory`. */
@@ -41,7 +41,7 @@ export function harfBuzzWasm(): Promise<HarfBuzzWasm> {
 }
 
 async function instantiate(): Promise<HarfBuzzWasm> {
-  const bytes = await readFile(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz.wasm'));
+  const bytes = readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz.wasm'));
   let memory: HarfBuzzWasm['memory'] | undefined;
   const imports = {
     env: {

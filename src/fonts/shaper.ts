@@ -1,8 +1,8 @@
 // Shaping through HarfBuzz (harfbuzzjs' wasm build, called directly: harfbuzz-wasm.ts): a
 // word becomes glyphs with their advances and offsets, kerning and ligatures applied as the
-// font asks. Layout measures with
-// these runs and the PDF writer draws the very same glyphs, so what was measured is what is
-// set. Runs are cached per face and text: letters repeat words, lists repeat names.
+// font asks. Layout measures with these runs and the PDF writer draws the very same glyphs,
+// so what was measured is what is set. Runs are cached per face and text: letters repeat
+// words, lists repeat names.
 
 import { harfBuzzWasm, type HarfBuzzWasm } from './harfbuzz-wasm.js';
 

@@ -37,6 +37,8 @@ export function nameKey(name: string, lang: string): string | undefined {
       // Leading zeros do not count: 01 and 1 are the same number.
       let first = i;
       while (first < end - 1 && name.charCodeAt(first) === 0x30) first++;
+      // ICU reads at most 254 digits as one number.
+      if (end - first > 254) return undefined;
       weights.push(NUMBER + end - first);
       for (let k = first; k < end; k++) weights.push(DIGIT + name.charCodeAt(k) - 0x30);
       i = end - 1;
