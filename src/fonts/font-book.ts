@@ -44,6 +44,8 @@ export interface FontBook {
   chain(lang: string): string[];
   /** The face of `family` for a style, or the nearest one the family has. */
   face(family: string, style: FaceStyle): Face;
+  /** The faces of `lang`'s chain in a style, in order: what each run of text is set in. */
+  chainFaces(lang: string, style: FaceStyle): Face[];
   /** The family of `lang`'s chain that sets Latin text (Word's ascii/hAnsi fonts). */
   latinFamily(lang: string): string;
   /** The family of `lang`'s chain that sets Hangul and hanja (Word's eastAsia font). */
@@ -210,10 +212,20 @@ function makeBook(config: FontConfig, faces: Map<string, Face>): FontBook {
     }
     throw new Error(`font family ${family} has no regular face`);
   };
+  // Asked for every run of text of every paragraph: kept, not made anew each time.
+  const chainFaces = new Map<string, Map<FaceStyle, Face[]>>();
+  const facesOf = (lang: string, style: FaceStyle): Face[] => {
+    let byStyle = chainFaces.get(lang);
+    if (!byStyle) chainFaces.set(lang, (byStyle = new Map()));
+    let list = byStyle.get(style);
+    if (!list) byStyle.set(style, (list = chain(lang).map((family) => face(family, style))));
+    return list;
+  };
   const covering = (lang: string, cp: number): string => chain(lang).find((fam) => face(fam, 'regular').shaper.has(cp)) ?? chain(lang)[0]!;
   return {
     chain,
     face,
+    chainFaces: facesOf,
     latinFamily: (lang) => covering(lang, 0x41),
     eastAsianFamily: (lang) => covering(lang, 0xac00),
   };

@@ -83,6 +83,8 @@ export function paragraphWords(content: Inline[], style: ParagraphStyle, charact
 }
 
 const HYPHEN_BREAK = /(?<=\p{L}[-‐–—])(?=\p{L})/u;
+/** Whether a text has a hyphen or dash at all: most words have none, and need no split. */
+const DASH = /[-‐–—]/;
 
 function toWords(pieces: (Piece | 'break')[], hyphenLang: string | undefined): Word[] {
   const words: Word[] = [];
@@ -113,7 +115,7 @@ function toWords(pieces: (Piece | 'break')[], hyphenLang: string | undefined): W
         endWord(unitWidth(piece.face, ' ') * piece.size * part.length, false);
         continue;
       }
-      const chunks = part.split(HYPHEN_BREAK);
+      const chunks = DASH.test(part) ? part.split(HYPHEN_BREAK) : [part];
       for (let k = 0; k < chunks.length; k++) {
         const chunk = chunks[k]!;
         const syllables = hyphenLang && boxes.length === 0 && !piece.footnote ? hyphenationPieces(chunk, hyphenLang) : [chunk];
@@ -164,7 +166,8 @@ function makeWord(boxes: Box[], spaceAfter: number, breakAfter: boolean): Word {
   for (const b of boxes) {
     width += b.width;
     chars += codePoints(b.text);
-    hangul += b.text.match(HANGUL)?.length ?? 0;
+    // Hangul and Han begin at U+1100: a text below it has neither, and no match to make.
+    if (hasCharFrom(b.text, 0x1100)) hangul += b.text.match(HANGUL)?.length ?? 0;
     size = Math.max(size, b.size);
   }
   const spacing = hangul * 2 > chars ? LETTER_SPACING.hangul : LETTER_SPACING.other;
@@ -174,6 +177,11 @@ function makeWord(boxes: Box[], spaceAfter: number, breakAfter: boolean): Word {
 /** KLREQ §4.3: characters that may not start a line, and characters that may not end one. */
 export const NO_LINE_START = /^[,.?!)\]}”’:;%·。、」』〉》…‥]$/u;
 export const NO_LINE_END = /^[([{“‘「『〈《]$/u;
+
+function hasCharFrom(text: string, code: number): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= code) return true;
+  return false;
+}
 
 /** Characters in `text`, counted without making an array of them. */
 export function codePoints(text: string): number {

@@ -40,7 +40,7 @@ function kindOf(cp: number): Kind {
  * strings made a new string of each Korean syllable, for every paragraph of every language.
  */
 export function fontRuns(text: string, lang: string, style: FaceStyle, fonts: FontBook, pos: SourcePos, problems: Diagnostic[]): FontRun[] {
-  const chain = fonts.chain(lang).map((family) => fonts.face(family, style));
+  const chain = fonts.chainFaces(lang, style);
   const runs: FontRun[] = [];
   let current: Face | undefined;
   // The current run is `buffer` and then text[from, i): left-out characters split it.
