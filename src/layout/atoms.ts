@@ -135,7 +135,7 @@ function toWords(pieces: (Piece | 'break')[], hyphenLang: string | undefined): W
   if (last) last.spaceAfter = 0;
   words.forEach((word, i) => {
     const next = words[i + 1];
-    if (next && !word.breakAfter && (NO_LINE_END.test(lastChar(word)) || NO_LINE_START.test(firstChar(next)))) word.glued = true;
+    if (next && !word.breakAfter && (NO_LINE_END.has(lastChar(word)) || NO_LINE_START.has(firstChar(next)))) word.glued = true;
   });
   return words;
 }
@@ -175,8 +175,12 @@ function makeWord(boxes: Box[], spaceAfter: number, breakAfter: boolean): Word {
 }
 
 /** KLREQ §4.3: characters that may not start a line, and characters that may not end one. */
-export const NO_LINE_START = /^[,.?!)\]}”’:;%·。、」』〉》…‥]$/u;
-export const NO_LINE_END = /^[([{“‘「『〈《]$/u;
+const NO_LINE_START = codeSet(',.?!)]}”’:;%·。、」』〉》…‥');
+const NO_LINE_END = codeSet('([{“‘「『〈《');
+
+function codeSet(chars: string): Set<number> {
+  return new Set([...chars].map((c) => c.codePointAt(0)!));
+}
 
 function hasCharFrom(text: string, code: number): boolean {
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) >= code) return true;
@@ -193,15 +197,18 @@ export function codePoints(text: string): number {
   return n;
 }
 
-function firstChar(word: Word): string {
-  const text = word.boxes[0]?.text ?? '';
-  return text ? String.fromCodePoint(text.codePointAt(0)!) : '';
+/** The word's first character, as a code point (-1 for none). */
+function firstChar(word: Word): number {
+  return word.boxes[0]?.text.codePointAt(0) ?? -1;
 }
 
-function lastChar(word: Word): string {
+/** The word's last character, as a code point (-1 for none). */
+function lastChar(word: Word): number {
   const text = word.boxes.at(-1)?.text ?? '';
-  const low = text.charCodeAt(text.length - 1);
-  return low >= 0xdc00 && low <= 0xdfff && text.length > 1 ? text.slice(-2) : text.slice(-1);
+  if (!text) return -1;
+  const last = text.charCodeAt(text.length - 1);
+  const before = text.length > 1 ? text.charCodeAt(text.length - 2) : 0;
+  return last >= 0xdc00 && last <= 0xdfff && before >= 0xd800 && before <= 0xdbff ? text.codePointAt(text.length - 2)! : last;
 }
 
 /** Splits a word wider than `max` into pieces that fit, character by character: the last resort. */
