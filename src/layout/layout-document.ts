@@ -37,11 +37,13 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
     parent.children.push(tag);
     const notes = new Map<Line, FlowParagraph[]>();
     for (const line of lines) {
-      for (const box of line.words.flatMap((w) => w.boxes)) {
-        if (!box.footnote) continue;
-        const { number, content: noteContent, pos: notePos } = box.footnote;
-        const note = setParagraph(tag, 'Note', 'footnote', noteContent, notePos, 0, String(number));
-        notes.set(line, [...(notes.get(line) ?? []), note]);
+      for (const word of line.words) {
+        for (const box of word.boxes) {
+          if (!box.footnote) continue;
+          const { number, content: noteContent, pos: notePos } = box.footnote;
+          const note = setParagraph(tag, 'Note', 'footnote', noteContent, notePos, 0, String(number));
+          notes.set(line, [...(notes.get(line) ?? []), note]);
+        }
       }
     }
     return { style, lines, tag, ...(notes.size ? { notes } : {}) };
