@@ -129,10 +129,16 @@ function run(inline: TextRun_): TextRun {
  */
 function joinedRuns(content: readonly Inline[]): Inline[] {
   const out: Inline[] = [];
-  for (const inline of content) {
-    const last = out.at(-1);
-    if (inline.kind === 'text' && last?.kind === 'text' && alike(last, inline)) out[out.length - 1] = { ...last, text: last.text + inline.text };
-    else out.push(inline);
+  for (let i = 0; i < content.length; i++) {
+    const inline = content[i]!;
+    if (inline.kind !== 'text') {
+      out.push(inline);
+      continue;
+    }
+    // The text of this run and of those after it set alike, copied once.
+    let text = inline.text;
+    while (i + 1 < content.length && content[i + 1]!.kind === 'text' && alike(inline, content[i + 1] as TextRun_)) text += (content[++i] as TextRun_).text;
+    out.push(text === inline.text ? inline : { ...inline, text });
   }
   return out;
 }
