@@ -124,42 +124,33 @@ export function ioError(rel: string, e: unknown): LetterError {
 }
 
 /**
- * A file's bytes in one read where its size is known: fs.readFile reads in 512 KiB pieces,
- * each a trip through libuv's pool, and a 14 MB font took 28 of them. A regular file is read
- * synchronously, as locate resolves paths.
+ * A file's bytes. A regular file is read synchronously in one read of its size, as locate
+ * resolves paths: fs.readFile reads in 512 KiB pieces, each a trip through libuv's pool, and
+ * a build's few small files took several trips each. Anything else is read as a stream.
  */
 export async function readWhole(file: string): Promise<Buffer> {
-  const fd = openSync(file, 'r');
-  let regular: { size: number } | undefined;
-  try {
-    const stat = fstatSync(fd);
-    if (stat.isFile() && stat.size > 0) regular = stat;
-    if (regular) {
-      const buffer = Buffer.allocUnsafe(regular.size);
+  // Only a regular file is opened synchronously: opening a pipe waits for its writer, and
+  // the process must still answer Ctrl-C meanwhile.
+  if (statSync(file).isFile()) {
+    const fd = openSync(file, 'r');
+    try {
+      const size = fstatSync(fd).size;
+      const buffer = Buffer.allocUnsafe(size);
       let at = 0;
-      while (at < regular.size) {
-        const bytesRead = readSync(fd, buffer, at, regular.size - at, at);
+      while (at < size) {
+        const bytesRead = readSync(fd, buffer, at, size - at, at);
         if (bytesRead === 0) break;
         at += bytesRead;
       }
-      return at === regular.size ? buffer : buffer.subarray(0, at);
+      // A file of size 0 may still have contents (those of /proc): read it as a stream.
+      if (size > 0) return at === size ? buffer : buffer.subarray(0, at);
+    } finally {
+      closeSync(fd);
     }
-  } finally {
-    closeSync(fd);
   }
-  // A pipe or a device has no size to read up to: read it as a stream, without blocking.
   const handle = await fs.open(file, 'r');
   try {
-    const stat = await handle.stat();
-    if (!stat.isFile() || stat.size === 0) return await handle.readFile();
-    const buffer = Buffer.allocUnsafe(stat.size);
-    let at = 0;
-    while (at < stat.size) {
-      const { bytesRead } = await handle.read(buffer, at, stat.size - at, at);
-      if (bytesRead === 0) break;
-      at += bytesRead;
-    }
-    return at === stat.size ? buffer : buffer.subarray(0, at);
+    return await handle.readFile();
   } finally {
     await handle.close();
   }
