@@ -10,7 +10,7 @@ import { collectIfLarge } from '../core/heap.js';
 import { preparedParts } from '../core/prepared-parts.js';
 import type { World } from '../core/world.js';
 import { loadFontBook } from '../fonts/font-book.js';
-import { loadHarfBuzz } from '../fonts/shaper.js';
+import { harfBuzzWasm } from '../fonts/harfbuzz-wasm.js';
 import { parseLetter, type Letter } from '../load/load-letter.js';
 import type { Folder } from '../publish/out-folder.js';
 import { FORMATS, type Format } from '../render/formats.js';
@@ -38,10 +38,10 @@ export async function renderLetterAnew(world: World, job: LetterToRender): Promi
   const { id, file, bytes, folder, options, request, recorded } = job;
   // HarfBuzz's wasm first of all: its module loads and compiles only while the main thread
   // waits, and layout would otherwise stand idle for it once the models are made (20–40 ms).
-  loadHarfBuzz().catch(() => undefined);
+  harfBuzzWasm().catch(() => undefined);
   const letter = await parseLetter(id, file, bytes, options);
-  // Start reading the fonts now: renderArtifacts finds the same promise, and the files arrive
-  // while the template loads and the models are made.
+  // The font book is started now, so that its faces are read as soon as the thread is free;
+  // renderArtifacts finds the same promise.
   loadFontBook(world).catch(() => undefined);
   const template = await loadTemplate(world, letter.data.template, letter.where.valueAt(['template']));
   const only = options.languages;
@@ -57,7 +57,7 @@ export async function renderLetterAnew(world: World, job: LetterToRender): Promi
 }
 
 async function renderArtifacts(world: World, letter: Letter, template: TemplateFiles, languages: string[], formats: Format[], folder: Folder): Promise<{ artifacts: RenderedArtifact[]; warnings: Diagnostic[] }> {
-  // The faces are read (on libuv's threads) while the models are made.
+  // The font book renderLetterAnew started: the same promise.
   const fontBook = loadFontBook(world);
   fontBook.catch(() => undefined);
   const models = languages.map((lang) => letterModel(letter, lang, template, world.env));

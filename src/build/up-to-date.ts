@@ -28,7 +28,7 @@ export async function inputsKey(world: World, letterText: string, template: stri
   const [space, fontsSpace] = await Promise.all([templateSpace(world, template), fontConfigSpace(world)]);
   if (!space) return undefined;
   const files = await filesUnder(world, `templates/${template}`, space);
-  // Read side by side (each read is a trip through libuv's pool), hashed in order.
+  // Read all, then hashed in order; a failed read is reported as the first one.
   const [contents, fonts] = await Promise.all([allSettledInOrder(files.map((rel) => world.readFile(rel, space))), world.readFile(FONT_CONFIG, fontsSpace)]);
   const hash = createHash('sha256');
   const part = (label: string, data: string | Uint8Array) => hash.update(`${label}\0${data.length}\0`).update(data);

@@ -13,7 +13,7 @@ export const TOOL_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url
 export function nodeWorld(root: string, env: Record<string, string | undefined> = process.env, now: () => Date = () => new Date()): World {
   const projectRoot = path.resolve(root);
   // A base folder is resolved once per World: a build reads some dozens of files under the
-  // same three or four, and each resolution is a trip through libuv's pool.
+  // same three or four.
   const realBases = new Map<string, string>();
   const realBase = (base: string): string => {
     let real = realBases.get(base);

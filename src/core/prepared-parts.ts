@@ -1,8 +1,9 @@
 // Parts prepared when the tool was built: what a build makes of inputs that are the same for
 // nearly every letter (the faces a DOCX embeds, the Korean one with the 2,350 KS X 1001
-// syllables; the built-in template, compiled) is made once by `npm run build` (scripts/bundle-cli.mjs) and
-// kept in the tool's installation, each under the hash of everything it was made from. A
-// build whose inputs hash to a kept key takes the part; any other makes its own, the same way.
+// syllables; the built-in template, compiled) is made once by `npm run build`
+// (scripts/bundle-cli.mjs) and kept in the tool's installation, each under the hash of
+// everything it was made from. A build whose inputs hash to a kept key takes the part; any
+// other makes its own, the same way.
 
 import type { World } from './world.js';
 

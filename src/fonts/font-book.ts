@@ -9,8 +9,9 @@ import { decodeText, type OpenFile, type Space, type World } from '../core/world
 import { checkedFaces, settled } from './checked-faces.js';
 import { FONT_CONFIG, fontConfigSpace } from './font-config.js';
 import { readFontFile } from './font-file.js';
+import { harfBuzzWasm, type HarfBuzzWasm } from './harfbuzz-wasm.js';
 import { readSfnt, SfntError, shapingTables, type SfntTables } from './sfnt.js';
-import { loadHarfBuzz, Shaper } from './shaper.js';
+import { Shaper } from './shaper.js';
 
 export type FaceStyle = 'regular' | 'bold' | 'italic' | 'boldItalic';
 
@@ -69,7 +70,7 @@ export function loadFontBook(world: World): Promise<FontBook> {
 async function readFontBook(world: World): Promise<FontBook> {
   // Loaded here, not at the top: a no-op build or `letter --version` never needs a shaper.
   // The files are read meanwhile; each waits for HarfBuzz only once it is read and checked.
-  const harfbuzz = loadHarfBuzz();
+  const harfbuzz = harfBuzzWasm();
   harfbuzz.catch(() => undefined);
   const [{ config, space, shown }, checked] = await Promise.all([readFontConfig(world), checkedFaces(world)]);
   const bag = new DiagnosticBag();
@@ -151,7 +152,7 @@ interface NamedFace {
 }
 
 /** The face in `file`, checked against its pin (`checked`: its recorded hash); its problems go to `bag`. */
-async function readFace(file: OpenFile, { family, style, spec, shown }: NamedFace, checked: string | undefined, harfbuzz: Promise<Hb>, bag: DiagnosticBag): Promise<Face | undefined> {
+async function readFace(file: OpenFile, { family, style, spec, shown }: NamedFace, checked: string | undefined, harfbuzz: Promise<HarfBuzzWasm>, bag: DiagnosticBag): Promise<Face | undefined> {
   // Open only while a face read without its outlines (once per process) needs it.
   let kept = false;
   try {
@@ -175,7 +176,6 @@ async function readFace(file: OpenFile, { family, style, spec, shown }: NamedFac
   }
 }
 
-type Hb = Awaited<ReturnType<typeof loadHarfBuzz>>;
 
 interface Parsed {
   sfnt: SfntTables;
@@ -185,7 +185,7 @@ interface Parsed {
 /** Parsed once per process and file, however many projects (tests, watch) name it. */
 const parsedFaces = new Map<string, Parsed>();
 
-function parseFace(hb: Hb, bytes: Uint8Array, sha: string, outlines: OpenFile | undefined): Parsed {
+function parseFace(hb: HarfBuzzWasm, bytes: Uint8Array, sha: string, outlines: OpenFile | undefined): Parsed {
   let parsed = parsedFaces.get(sha);
   if (!parsed) {
     const sfnt = readSfnt(bytes);
@@ -213,10 +213,10 @@ function makeBook(config: FontConfig, faces: Map<string, Face>): FontBook {
     throw new Error(`font family ${family} has no regular face`);
   };
   // Asked for every run of text of every paragraph: kept, not made anew each time.
-  const chainFaces = new Map<string, Map<FaceStyle, Face[]>>();
-  const facesOf = (lang: string, style: FaceStyle): Face[] => {
-    let byStyle = chainFaces.get(lang);
-    if (!byStyle) chainFaces.set(lang, (byStyle = new Map()));
+  const facesByLang = new Map<string, Map<FaceStyle, Face[]>>();
+  const chainFaces = (lang: string, style: FaceStyle): Face[] => {
+    let byStyle = facesByLang.get(lang);
+    if (!byStyle) facesByLang.set(lang, (byStyle = new Map()));
     let list = byStyle.get(style);
     if (!list) byStyle.set(style, (list = chain(lang).map((family) => face(family, style))));
     return list;
@@ -225,7 +225,7 @@ function makeBook(config: FontConfig, faces: Map<string, Face>): FontBook {
   return {
     chain,
     face,
-    chainFaces: facesOf,
+    chainFaces,
     latinFamily: (lang) => covering(lang, 0x41),
     eastAsianFamily: (lang) => covering(lang, 0xac00),
   };

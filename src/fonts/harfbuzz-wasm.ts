@@ -3,6 +3,7 @@
 // a letter shapes some 2,000 words, a list of thousands of names tens of thousands, and that
 // glue cost more than the shaping. Here the shaper reads the glyphs straight out of the wasm
 // memory (shaper.ts). The module asks its host for little: to grow its memory, and to abort.
+// hb-subset's build (subset.ts) is read and instantiated the same way.
 
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -34,14 +35,25 @@ class HarfBuzzAbort extends Error {}
 
 let loaded: Promise<HarfBuzzWasm> | undefined;
 
-/** HarfBuzz, compiled and started once per process. */
+/** HarfBuzz, compiled and started once per process, on first use: a no-op build never pays for it. */
 export function harfBuzzWasm(): Promise<HarfBuzzWasm> {
   loaded ??= instantiate();
   return loaded;
 }
 
+/**
+ * One of harfbuzzjs' wasm builds (`harfbuzz.wasm`, `harfbuzz-subset.wasm`), read from where
+ * the package is installed and instantiated with `imports`. Its functions compile as they are
+ * first called (core/short-process.ts).
+ */
+export async function instantiateHarfBuzzFile(file: string, imports: object = {}): Promise<unknown> {
+  const bytes = readFileSync(createRequire(import.meta.url).resolve(`harfbuzzjs/dist/${file}`));
+  // Node has WebAssembly; this project's TypeScript libs (no DOM) do not declare it.
+  const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: { instantiate(b: Uint8Array, imports: object): Promise<{ instance: { exports: unknown } }> } };
+  return (await wasmApi.instantiate(bytes, imports)).instance.exports;
+}
+
 async function instantiate(): Promise<HarfBuzzWasm> {
-  const bytes = readFileSync(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz.wasm'));
   let memory: HarfBuzzWasm['memory'] | undefined;
   const imports = {
     env: {
@@ -71,11 +83,7 @@ async function instantiate(): Promise<HarfBuzzWasm> {
       },
     },
   };
-  // Node has WebAssembly; this project's TypeScript libs (no DOM) do not declare it. Its
-  // functions compile as they are first called (core/short-process.ts).
-  const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: { instantiate(b: Uint8Array, imports: object): Promise<{ instance: { exports: unknown } }> } };
-  const { instance } = await wasmApi.instantiate(bytes, imports);
-  const hb = instance.exports as HarfBuzzWasm;
+  const hb = (await instantiateHarfBuzzFile('harfbuzz.wasm', imports)) as HarfBuzzWasm;
   memory = hb.memory;
   hb.__wasm_call_ctors();
   return hb;

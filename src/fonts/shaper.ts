@@ -4,7 +4,7 @@
 // so what was measured is what is set. Runs are cached per face and text: letters repeat
 // words, lists repeat names.
 
-import { harfBuzzWasm, type HarfBuzzWasm } from './harfbuzz-wasm.js';
+import type { HarfBuzzWasm } from './harfbuzz-wasm.js';
 
 /** One shaped text, in font units. `clusters` are UTF-16 offsets into the text. */
 export interface GlyphRun {
@@ -16,11 +16,6 @@ export interface GlyphRun {
   yOffsets: number[];
   /** Sum of the advances. */
   advance: number;
-}
-
-/** HarfBuzz compiles its wasm on first use; a no-op build never pays for it. */
-export function loadHarfBuzz(): Promise<HarfBuzzWasm> {
-  return harfBuzzWasm();
 }
 
 /** Text in a right-to-left script, whose glyphs HarfBuzz returns in visual order: a space after it comes first. */

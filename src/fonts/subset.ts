@@ -4,8 +4,7 @@
 // in JavaScript (glyf-subset.ts); this wasm loads only when a subset needs it. Each face is
 // copied into the wasm heap once per process, however many subsets are cut from it.
 
-import { readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
+import { instantiateHarfBuzzFile } from './harfbuzz-wasm.js';
 
 interface HbSubset {
   memory: { buffer: ArrayBuffer };
@@ -40,12 +39,7 @@ let loaded: Promise<HbSubset> | undefined;
 
 function harfbuzzSubset(): Promise<HbSubset> {
   loaded ??= (async () => {
-    const wasm = await readFile(createRequire(import.meta.url).resolve('harfbuzzjs/dist/harfbuzz-subset.wasm'));
-    // Node has WebAssembly; this project's TypeScript libs (no DOM) do not declare it. Its
-    // functions compile as they are first called (core/short-process.ts).
-    const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: { instantiate(b: Uint8Array): Promise<{ instance: { exports: unknown } }> } };
-    const { instance } = await wasmApi.instantiate(wasm);
-    const hb = instance.exports as HbSubset;
+    const hb = (await instantiateHarfBuzzFile('harfbuzz-subset.wasm')) as HbSubset;
     hb._initialize();
     return hb;
   })();

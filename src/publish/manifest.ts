@@ -60,7 +60,7 @@ function isPlainFileName(name: unknown): name is string {
 
 /** The entries whose file is still on disk with the recorded checksum. */
 export async function intactFiles(folder: Folder, files: readonly ManifestFile[]): Promise<ManifestFile[]> {
-  // Read side by side (each read is a few trips through libuv's pool), each hashed as it arrives.
+  // In order, whatever the World: a failed read is reported as the first one.
   const checked = await allSettledInOrder(files.map((f) => readPublished(folder, f.name).then((onDisk) => (onDisk && sha256(onDisk) === f.sha256 ? { ...f, bytes: onDisk.byteLength } : undefined))));
   return checked.filter((f) => f !== undefined);
 }

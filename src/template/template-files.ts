@@ -45,7 +45,6 @@ export async function loadTemplate(world: World, name: string, usedAt: SourcePos
   const locales: TemplateFiles['locales'] = new Map();
   const bag = new DiagnosticBag();
 
-  // Read side by side: each read is a trip through libuv's pool.
   const [top, partialEntries, localeEntries] = await allSettledInOrder([world.list(dir, space), world.list(`${dir}/partials`, space), world.list(`${dir}/locales`, space)]);
   const mainNames = top.flatMap((entry) => {
     const m = /^letter(?:\.([a-z]{2,3}(?:-[A-Za-z0-9]+)*))?\.hbs$/.exec(entry.name);

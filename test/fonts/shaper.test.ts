@@ -7,7 +7,8 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeWorld } from '../../src/core/node-world.js';
 import { loadFontBook, type Face } from '../../src/fonts/font-book.js';
-import { loadHarfBuzz, Shaper } from '../../src/fonts/shaper.js';
+import { harfBuzzWasm } from '../../src/fonts/harfbuzz-wasm.js';
+import { Shaper } from '../../src/fonts/shaper.js';
 import { REPO } from '../helpers/project.js';
 
 let serif: Face;
@@ -39,7 +40,7 @@ describe('Shaper', () => {
   });
 
   it('gives the same glyphs after HarfBuzz grows its memory for a long text', async () => {
-    const fresh = new Shaper(await loadHarfBuzz(), new Uint8Array(readFileSync(path.join(REPO, 'node_modules/source-serif/TTF/SourceSerif4-Regular.ttf'))));
+    const fresh = new Shaper(await harfBuzzWasm(), new Uint8Array(readFileSync(path.join(REPO, 'node_modules/source-serif/TTF/SourceSerif4-Regular.ttf'))));
     const before = fresh.shape('Kyiv');
     const long = fresh.shape('Kyiv '.repeat(60_000));
     expect(long.glyphs.length).toBe(300_000);
