@@ -84,7 +84,7 @@ function measureInTurns(...commands) {
   return commands.map((c, k) => report(c.name, runs[k]));
 }
 
-const BIN = path.join(repo, 'bin', 'letter.cjs');
+const BIN = path.join(repo, 'bin', 'letter.js');
 const ours = (name, root, argv) => measure(name, BIN, ['-C', root, ...argv]);
 const oursRun = (root, argv) => [BIN, ['-C', root, ...argv], repo];
 const typstRun = (root) => [path.join(repo, 'bench', 'typst-letter.mjs'), [path.join(root, 'letters', 'seed', 'letter.yaml'), path.join(root, 'typst')], repo];

@@ -196,7 +196,7 @@ const frontCode = wrapAsModule(frontAscii ?? frontText);
 const frontName = `front-${createHash('sha256').update(frontCode).digest('hex').slice(0, 12)}`;
 writeFileSync(path.join(outdir, `${frontName}.cjs`), frontCode);
 
-// What bin/letter.cjs requires: the front script, loaded with its cache. CommonJS too: an ES
+// What bin/letter.js requires: the front script, loaded with its cache. CommonJS too: an ES
 // module's import of node:fs makes Node build an ES facade of it, which loads its streams.
 await build({
   ...shared,
@@ -243,7 +243,7 @@ for (const name of readdirSync(path.join(repo, 'templates'))) {
 const out = mkdtempSync(path.join(tmpdir(), 'letter-warm-up-'));
 try {
   for (const [cache, force] of [['render', ['--force']], ['front', []]]) {
-    const run = spawnSync(process.execPath, [path.join(repo, 'bin', 'letter.cjs'), '-C', repo, 'build', 'nk-pows-2025', ...force, '--out', out, '--quiet'], {
+    const run = spawnSync(process.execPath, [path.join(repo, 'bin', 'letter.js'), '-C', repo, 'build', 'nk-pows-2025', ...force, '--out', out, '--quiet'], {
       env: { ...process.env, LETTER_CODE_CACHE: cache },
       encoding: 'utf8',
     });

@@ -1,4 +1,4 @@
-// Tests that run `letter` as a real process (signals, concurrent builds) run bin/letter.cjs,
+// Tests that run `letter` as a real process (signals, concurrent builds) run bin/letter.js,
 // which loads dist/bundle/: compile and bundle once before any test, so it is never older
 // than src/.
 

@@ -65,7 +65,7 @@ describe('reproducible release artifacts', () => {
   it('are byte-identical when built in separate processes in UTC and in Asia/Seoul, and SHA256SUMS verifies', () => {
     const p = seedProject();
     const build = (tz: string) => {
-      execFileSync(process.execPath, [path.join(REPO, 'bin/letter.cjs'), '-C', p.root, 'build', '--force'], { env: { ...process.env, TZ: tz }, stdio: 'pipe' });
+      execFileSync(process.execPath, [path.join(REPO, 'bin/letter.js'), '-C', p.root, 'build', '--force'], { env: { ...process.env, TZ: tz }, stdio: 'pipe' });
       return readFileSync(path.join(p.root, 'out/nk-pows-2025/SHA256SUMS'), 'utf8');
     };
     const utc = build('UTC');

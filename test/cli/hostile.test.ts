@@ -112,7 +112,7 @@ async function run(c: HostileCase, root: string): Promise<Outcome> {
 /** `letter` as a real process; `trigger.when` is polled and, once true, the signal is sent. */
 function spawnLetter(root: string, argv: string[], trigger?: { when: (stderr: string) => boolean; signal: NodeJS.Signals }): Promise<{ code: number; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(REPO, 'bin', 'letter.cjs'), ...argv], { cwd: root, env: { PATH: process.env.PATH }, stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(REPO, 'bin', 'letter.js'), ...argv], { cwd: root, env: { PATH: process.env.PATH }, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
     const poll = trigger && setInterval(() => {

@@ -224,7 +224,7 @@ describe('letter (CLI)', () => {
 
   it('drops its output when the reader closes the pipe, finishes the build, and prints no stack', async () => {
     const p = project();
-    const child = spawn(process.execPath, [path.join(REPO, 'bin/letter.cjs'), '-C', p.root, 'build', '--format', 'pdf', '--lang', 'en'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [path.join(REPO, 'bin/letter.js'), '-C', p.root, 'build', '--format', 'pdf', '--lang', 'en'], { stdio: ['ignore', 'pipe', 'pipe'] });
     // Closed before the process has started: every line it prints meets a closed pipe.
     child.stdout.destroy();
     let stderr = '';
