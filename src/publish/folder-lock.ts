@@ -5,7 +5,7 @@
 // taken over. Without the lock two builds could interleave and leave SHA256SUMS describing
 // files the other build replaced.
 
-import { promises as fs } from 'node:fs';
+import { closeSync, openSync, promises as fs, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { error, ExitCode, LetterError } from '../core/diagnostics.js';
@@ -60,8 +60,9 @@ export async function withFolderLock<T>(folder: Folder, work: () => Promise<T>, 
   try {
     return await work();
   } finally {
-    keepOnInterrupt(lock);
+    // Still ours to remove on an interrupt until it is gone.
     await fs.rm(lock, { force: true });
+    keepOnInterrupt(lock);
   }
 }
 
@@ -69,12 +70,20 @@ export async function withFolderLock<T>(folder: Folder, work: () => Promise<T>, 
 async function tryAcquire(lock: string, folderShown: string): Promise<Holder | undefined> {
   const me: Holder = { pid: process.pid, host: hostname(), since: new Date().toISOString() };
   try {
-    const handle = await fs.open(lock, 'wx', 0o644);
+    // Synchronous, so that no signal handler can run between the lock's creation and its
+    // registration: an interrupt there left the lock behind. Registering it before the
+    // exclusive open instead would remove another build's lock on Ctrl-C.
+    const fd = openSync(lock, 'wx', 0o644);
     removeOnInterrupt(lock);
     try {
-      await handle.writeFile(`${JSON.stringify(me)}\n`);
+      writeSync(fd, `${JSON.stringify(me)}\n`);
+    } catch (e) {
+      // A full disk: no half-written lock is left for the next build to wait on.
+      rmSync(lock, { force: true });
+      keepOnInterrupt(lock);
+      throw e;
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
     return undefined;
   } catch (e) {
