@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Holder } from '../publish/folder-lock.js';
 import { diagnosticJson, LetterError } from '../core/diagnostics.js';
-import { isCI, kilobytes, list, type CommandContext } from './io.js';
+import { isCI, kilobytes, listOption, type CommandContext } from './io.js';
 import { WATCHED, watchAndRebuild } from './watch.js';
 // The build's core is imported with the command, not when it runs: a no-op build is mostly
 // module loading, and its own chunks and an await between them cost it 10 ms, more than
@@ -18,8 +18,8 @@ export function buildCommand(program: Command, context: CommandContext): void {
     .command('build')
     .description(t('help.build'))
     .argument('[id...]', t('help.buildIds'))
-    .option('--format <list>', t('help.format'))
-    .option('--lang <list>', t('help.lang'))
+    .option('--format <list>', t('help.format'), listOption)
+    .option('--lang <list>', t('help.lang'), listOption)
     .option('--force', t('help.force'))
     .option('--out <dir>', t('help.out'))
     .option('--watch', t('help.watch'))
@@ -27,10 +27,10 @@ export function buildCommand(program: Command, context: CommandContext): void {
     .option('--json', t('help.json'))
     .option('--quiet', t('help.quiet'))
     .addHelpText('after', `\n${t('help.examples')}\n  letter build\n  letter build nk-pows-2025 --format pdf --lang ko\n`)
-    .action(async (ids: string[], opts: { format?: string; lang?: string; force?: boolean; out?: string; watch?: boolean; check?: boolean; json?: boolean; quiet?: boolean }) => {
+    .action(async (ids: string[], opts: { format?: string[]; lang?: string[]; force?: boolean; out?: string; watch?: boolean; check?: boolean; json?: boolean; quiet?: boolean }) => {
       const quiet = opts.quiet || isCI(io.env);
       // --out is the user's own path, typed relative to where they stand.
-      const selection = { ids, formats: list(opts.format), languages: list(opts.lang), ...policy(), ...(opts.out ? { out: path.resolve(io.cwd, opts.out) } : {}) };
+      const selection = { ids, formats: opts.format, languages: opts.lang, ...policy(), ...(opts.out ? { out: path.resolve(io.cwd, opts.out) } : {}) };
       if (opts.check) {
         const stale = await staleArtifacts(worldOf(), selection);
         if (stale.length) throw new LetterError(stale);

@@ -64,8 +64,13 @@ export function report(e: unknown, io: CliIO, root: string, speaker: Speaker): n
   return ExitCode.input;
 }
 
-export function list(value: string | undefined): string[] | undefined {
-  return value ? value.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
+/**
+ * A list option's parser: `--format pdf,docx` and `--format pdf --format docx` mean the same;
+ * commander's default keeps only the last of repeated options, dropping formats without a word.
+ * A format named twice is built once.
+ */
+export function listOption(value: string, previous: string[] | undefined): string[] {
+  return [...new Set([...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)])];
 }
 
 export function kilobytes(n: number): string {

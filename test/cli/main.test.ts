@@ -119,6 +119,14 @@ describe('letter (CLI)', () => {
     expect((await run(p.root, 'build', '--format', 'odt')).stderr).toContain('unknown format `odt`');
   });
 
+  it('takes a repeated --format or --lang as one list, each named once', async () => {
+    const p = project();
+    const r = await run(p.root, 'build', 'minimal', '--format', 'pdf', '--format', 'docx,pdf', '--lang', 'ko', '--json');
+    expect(r.code).toBe(0);
+    const files = JSON.parse(r.stdout).letters[0].files.map((f: { path: string }) => path.basename(f.path)).sort();
+    expect(files).toEqual(['minimal.ko.docx', 'minimal.ko.pdf']);
+  });
+
   it('refuses a character no font has in the seed letter’s body, naming its line, writing nothing', async () => {
     const p = projectWithLetter();
     dispose = p.dispose;
