@@ -2,15 +2,18 @@
 // style; runs carry only their marks (bold, italic), a character style for their role, and
 // links become hyperlinks, footnotes become Word footnotes. Lists and quotes keep their roles;
 // a section set in columns (a long signatory list) becomes a Word section with columns.
+// Plain paragraphs, most of a letter and all of a signatory list, are written as XML directly
+// (paragraph-xml.ts); the docx package builds the others.
 
-import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, Tab, TextRun, type ParagraphChild } from 'docx';
+import { ExternalHyperlink, FootnoteReferenceRun, Paragraph, Tab, TextRun, type FileChild, type ParagraphChild } from 'docx';
 import { sectionColumns, type Block, type Inline, type Paragraph as ModelParagraph, type TextRun as TextRun_ } from '../../model/document.js';
 import type { StyleSheet } from '../../model/stylesheet.js';
 import { HYPERLINK_STYLE } from './docx-styles.js';
+import { isPlain, paragraphXml, WrittenParagraphs } from './paragraph-xml.js';
 
 /** A run of paragraphs in one column layout: Word starts a (continuous) section at each change. */
 export interface DocxSection {
-  paragraphs: Paragraph[];
+  children: FileChild[];
   columns: { count: number; gap: number };
 }
 
@@ -18,29 +21,35 @@ export interface DocxBody {
   sections: DocxSection[];
   /** Word footnotes by number, as the Document constructor takes them. */
   footnotes: Record<number, { children: Paragraph[] }>;
+  /** The plain paragraphs, for the document's XML once the package has written it. */
+  written: WrittenParagraphs;
+}
+
+/** A paragraph of the body, with its list label. */
+interface Entry {
+  paragraph: ModelParagraph;
+  label?: string;
 }
 
 export function docxBody(blocks: readonly Block[], styles: StyleSheet): DocxBody {
   const single = { count: 1, gap: 0 };
-  const sections: DocxSection[] = [{ paragraphs: [], columns: single }];
-  let out = sections[0]!.paragraphs;
+  const sections: { entries: Entry[]; columns: DocxSection['columns'] }[] = [{ entries: [], columns: single }];
+  let out = sections[0]!.entries;
   const startSection = (columns: DocxSection['columns']) => {
     const last = sections.at(-1)!;
-    if (last.paragraphs.length === 0) last.columns = columns;
-    else sections.push({ paragraphs: [], columns });
-    out = sections.at(-1)!.paragraphs;
+    if (last.entries.length === 0) last.columns = columns;
+    else sections.push({ entries: [], columns });
+    out = sections.at(-1)!.entries;
   };
-  const footnotes: DocxBody['footnotes'] = {};
-  const paragraph = (p: ModelParagraph, label?: string) => docxParagraph(p, footnotes, label);
   const walk = (list: readonly Block[]) => {
     for (const block of list) {
-      if (block.kind === 'paragraph') out.push(paragraph(block));
+      if (block.kind === 'paragraph') out.push({ paragraph: block });
       else if (block.kind === 'list') {
         block.items.forEach((item, i) => {
           // The label is text, as in the PDF, so both number the same items the same way.
           const label = block.ordered ? `${i + 1}.` : '•';
           item.forEach((b, k) => {
-            if (b.kind === 'paragraph') out.push(paragraph(b, k === 0 ? label : undefined));
+            if (b.kind === 'paragraph') out.push(k === 0 ? { paragraph: b, label } : { paragraph: b });
             else walk([b]);
           });
         });
@@ -55,10 +64,36 @@ export function docxBody(blocks: readonly Block[], styles: StyleSheet): DocxBody
     }
   };
   walk(blocks);
-  return { sections: sections.filter((s, i) => i === 0 || s.paragraphs.length > 0), footnotes };
+  const footnotes: DocxBody['footnotes'] = {};
+  const written = new WrittenParagraphs();
+  return {
+    sections: sections.filter((s, i) => i === 0 || s.entries.length > 0).map((s) => ({ children: sectionChildren(s.entries, footnotes, written), columns: s.columns })),
+    footnotes,
+    written,
+  };
 }
 
-function docxParagraph(p: Pick<ModelParagraph, 'role' | 'content' | 'heading'>, footnotes: DocxBody['footnotes'], label?: string): Paragraph {
+/**
+ * A section's paragraphs: each run of plain ones written as XML, the rest built by the
+ * package. The last stays the package's even when plain: Word keeps a section's properties
+ * in its last paragraph, which the package must hold to write them there.
+ */
+function sectionChildren(entries: readonly Entry[], footnotes: DocxBody['footnotes'], written: WrittenParagraphs): FileChild[] {
+  const children: FileChild[] = [];
+  let xml = '';
+  entries.forEach(({ paragraph, label }, i) => {
+    if (i < entries.length - 1 && isPlain(paragraph.content)) {
+      xml += paragraphXml(paragraph, joinedRuns(paragraph.content), label);
+      return;
+    }
+    if (xml) children.push(written.placeholder(xml));
+    xml = '';
+    children.push(docxParagraph(paragraph, footnotes, label));
+  });
+  return children;
+}
+
+export function docxParagraph(p: Pick<ModelParagraph, 'role' | 'content' | 'heading'>, footnotes: DocxBody['footnotes'], label?: string): Paragraph {
   return new Paragraph({
     style: p.role,
     // Outline level (0 = level 1) puts headings in Word's navigation pane and its PDF bookmarks.
@@ -127,7 +162,7 @@ function run(inline: TextRun_): TextRun {
  * template, a note of the letter, `)` again) so that problems point into the right file;
  * Word needs only one, and a long signatory list has thousands.
  */
-function joinedRuns(content: readonly Inline[]): Inline[] {
+export function joinedRuns(content: readonly Inline[]): Inline[] {
   const out: Inline[] = [];
   for (let i = 0; i < content.length; i++) {
     const inline = content[i]!;

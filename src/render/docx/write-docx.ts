@@ -38,7 +38,7 @@ export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promi
       },
       // Word carries the first section's footer into the sections after it.
       ...(i === 0 ? { footers: { default: pageNumberFooter() } } : {}),
-      children: i === 0 && model.letterhead ? [letterheadParagraph(model.letterhead), ...section.paragraphs] : section.paragraphs,
+      children: i === 0 && model.letterhead ? [letterheadParagraph(model.letterhead), ...section.children] : section.children,
     })),
   });
   const fonts = fontEmbedding(await embeddedFaces(model, ctx.fonts, ctx.prepared));
@@ -46,6 +46,7 @@ export async function writeDocx(model: DocumentModel, ctx: RenderContext): Promi
     docxParts(doc),
     meta.created,
     (name, xml) => {
+      if (name === 'word/document.xml') return fonts.edit(name, body.written.fill(xml));
       if (name === 'word/styles.xml') return withEastAsianDefaults(xml);
       if (name === 'docProps/core.xml') return withLanguage(xml, wordLanguage(meta.lang));
       if (name === 'word/footnotes.xml' || name === 'word/endnotes.xml') return withPlainNoteSeparators(xml);
