@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { FaceStyle } from '../../fonts/font-book.js';
 import type { EmbeddedFace } from './font-subsets.js';
+import { escapeXml } from './paragraph-xml.js';
 import type { PartEditor } from './repack.js';
 import { deflatePart, type DeflatedPart } from './zip.js';
 
@@ -113,8 +114,4 @@ function closeAndAppend(xml: string, tag: string, inner: string): string {
   const text = xml.trimEnd();
   if (text.endsWith('/>') && text.lastIndexOf(`<${tag}`) > text.lastIndexOf('>', text.length - 3)) return `${text.slice(0, -2)}>${inner}</${tag}>`;
   return text.replace(`</${tag}>`, `${inner}</${tag}>`);
-}
-
-function escapeXml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

@@ -48,8 +48,11 @@ function runXml(run: TextRun): string {
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '"': '&quot;', "'": '&apos;', '<': '&lt;', '>': '&gt;' };
 
-/** As the package escapes text and attribute values: the five entities, and control characters XML 1.0 forbids dropped. */
-function escapeXml(text: string): string {
+/**
+ * As the package escapes text and attribute values: the five entities, and control characters
+ * XML 1.0 forbids dropped. What else the DOCX writer puts into XML of its own is escaped so too.
+ */
+export function escapeXml(text: string): string {
   return text.replace(/[&"'<>\x00-\x08\x0B\x0C\x0E-\x1F]/g, (c) => ENTITIES[c] ?? '');
 }
 
