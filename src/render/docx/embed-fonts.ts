@@ -1,27 +1,31 @@
 // Embeds font subsets in a DOCX as Word does: each face an obfuscated `.odttf` part (its
 // first 32 bytes XORed with a GUID key, ECMA-376 Part 2 §12.2.3), listed in fontTable.xml with
-// that key, and settings that tell Word to keep embedding them. Keys come from the font's own
-// hash, so the same fonts always give the same bytes. A face's part may have been prepared
-// when the tool was built (font-subsets.ts): obfuscated and deflated as the zip would.
+// that key (settings.xml then tells Word to keep embedding them: package-parts.ts). Keys come
+// from the font's own hash, so the same fonts always give the same bytes. A face's part may
+// have been prepared when the tool was built (font-subsets.ts): obfuscated and deflated as the
+// zip would.
 
 import { createHash } from 'node:crypto';
 import type { FaceStyle } from '../../fonts/font-book.js';
 import type { EmbeddedFace } from './font-subsets.js';
+import { relationshipsXml, XML_DECLARATION_STANDALONE } from './package-parts.js';
 import { escapeXml } from './paragraph-xml.js';
-import type { PartEditor } from './repack.js';
 import { deflatePart, type DeflatedPart } from './zip.js';
 
 const FONT_REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/font';
-const ODTTF = 'application/vnd.openxmlformats-officedocument.obfuscatedFont';
 const EMBED_ELEMENT: Record<FaceStyle, string> = { regular: 'embedRegular', bold: 'embedBold', italic: 'embedItalic', boldItalic: 'embedBoldItalic' };
 const STYLE_ORDER: FaceStyle[] = ['regular', 'bold', 'italic', 'boldItalic'];
 
 export interface FontEmbedding {
-  /** New parts: the obfuscated fonts. */
+  /** The obfuscated fonts, by part name. */
   parts: Record<string, Uint8Array | DeflatedPart>;
-  /** Edits to fontTable.xml, its relationships, settings.xml and the content types. */
-  edit: PartEditor;
+  /** word/fontTable.xml and word/_rels/fontTable.xml.rels. */
+  fontTable: string;
+  fontTableRels: string;
 }
+
+const FONT_TABLE =
+  '<w:fonts xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:w14="http://schemas.microsoft.com/office/word/2010/wordml" xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml" xmlns:w16cex="http://schemas.microsoft.com/office/word/2018/wordml/cex" xmlns:w16cid="http://schemas.microsoft.com/office/word/2016/wordml/cid" xmlns:w16="http://schemas.microsoft.com/office/word/2018/wordml" xmlns:w16sdtdh="http://schemas.microsoft.com/office/word/2020/wordml/sdtdatahash" xmlns:w16se="http://schemas.microsoft.com/office/word/2015/wordml/symex" mc:Ignorable="w14 w15 w16se w16cid w16 w16cex w16sdtdh"';
 
 /** A face's part as the zip holds it, and the key it was obfuscated with. */
 export interface PreparedFont {
@@ -71,16 +75,11 @@ export function fontEmbedding(faces: EmbeddedFace[]): FontEmbedding {
       families.set(face.family, embeds);
     });
   const fontsXml = [...families].map(([family, embeds]) => `<w:font w:name="${escapeXml(family)}"><w:family w:val="roman"/><w:pitch w:val="variable"/>${embeds.join('')}</w:font>`).join('');
-
-  const edit: PartEditor = (name, xml) => {
-    if (!faces.length) return xml;
-    if (name === 'word/fontTable.xml') return closeAndAppend(xml, 'w:fonts', fontsXml);
-    if (name === 'word/_rels/fontTable.xml.rels') return closeAndAppend(xml, 'Relationships', rels.join(''));
-    if (name === 'word/settings.xml') return withEmbedSettings(xml);
-    if (name === '[Content_Types].xml' && !xml.includes('Extension="odttf"')) return xml.replace('</Types>', `<Default ContentType="${ODTTF}" Extension="odttf"/></Types>`);
-    return xml;
+  return {
+    parts,
+    fontTable: `${XML_DECLARATION_STANDALONE}${FONT_TABLE}${fontsXml ? `>${fontsXml}</w:fonts>` : '/>'}`,
+    fontTableRels: relationshipsXml(rels.join('')),
   };
-  return { parts, edit };
 }
 
 /** `{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}` from the font's SHA-256. */
@@ -96,22 +95,4 @@ export function obfuscate(bytes: Uint8Array, key: string): Uint8Array {
   const out = new Uint8Array(bytes);
   for (let i = 0; i < 32 && i < out.length; i++) out[i]! ^= keyBytes[i % 16]!;
   return out;
-}
-
-/** `w:embedTrueTypeFonts` and `w:saveSubsetFonts`, where the schema's sequence puts them. */
-function withEmbedSettings(xml: string): string {
-  if (xml.includes('<w:embedTrueTypeFonts')) return xml;
-  const settings = '<w:embedTrueTypeFonts/><w:saveSubsetFonts/>';
-  const after = /<w:(?:displayBackgroundShape|printPostScriptOverText|printFractionalCharacterWidth|printFormsData)[^>]*\/>/g;
-  let last = -1;
-  for (const m of xml.matchAll(after)) last = m.index + m[0].length;
-  if (last < 0) last = xml.indexOf('>', xml.indexOf('<w:settings')) + 1;
-  return xml.slice(0, last) + settings + xml.slice(last);
-}
-
-/** Appends `inner` to the root element `tag`, which the docx package may have written empty (`<x/>`). */
-function closeAndAppend(xml: string, tag: string, inner: string): string {
-  const text = xml.trimEnd();
-  if (text.endsWith('/>') && text.lastIndexOf(`<${tag}`) > text.lastIndexOf('>', text.length - 3)) return `${text.slice(0, -2)}>${inner}</${tag}>`;
-  return text.replace(`</${tag}>`, `${inner}</${tag}>`);
 }
