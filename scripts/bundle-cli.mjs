@@ -196,21 +196,32 @@ const frontCode = wrapAsModule(frontAscii ?? frontText);
 const frontName = `front-${createHash('sha256').update(frontCode).digest('hex').slice(0, 12)}`;
 writeFileSync(path.join(outdir, `${frontName}.cjs`), frontCode);
 
-// What bin/letter.js requires: the front script, loaded with its cache. CommonJS too: an ES
-// module's import of node:fs makes Node build an ES facade of it, which loads its streams.
+// What bin/letter.js requires: a build that is up to date answered at once (cli/quick-build.ts),
+// and otherwise the front script, loaded with its cache. CommonJS too: an ES module's import
+// of node:fs makes Node build an ES facade of it, which loads its streams. The format table's
+// writers, imported only to render, stay out of it.
 await build({
   ...shared,
   stdin: {
     resolveDir: path.join(dist, 'core'),
     contents: [
-      `const { requireCached } = require('./cached-script.js');`,
+      `const { quickBuild, writeAnswer } = require('../cli/quick-build.js');`,
       `const path = require('node:path');`,
-      `const front = requireCached(path.join(__dirname, '${frontName}.cjs'), path.join(__dirname, '${frontName}.cache'), (specifier) => import(specifier), ${JSON.stringify(frontAscii ? 'latin1' : 'utf8')});`,
-      `exports.main = front.exports.main;`,
+      // node:vm and the front script load only when the command line must run.
+      `const front = () => require('./cached-script.js').requireCached(path.join(__dirname, '${frontName}.cjs'), path.join(__dirname, '${frontName}.cache'), (specifier) => import(specifier), ${JSON.stringify(frontAscii ? 'latin1' : 'utf8')}).exports;`,
+      `exports.main = (argv, io) => {`,
+      `  const answer = io ? undefined : quickBuild(argv, process.env, process.cwd());`,
+      `  if (answer === undefined) return front().main(argv, io);`,
+      `  writeAnswer(answer);`,
+      `  return Promise.resolve(0);`,
+      `};`,
     ].join('\n'),
   },
   format: 'cjs',
+  define: asScript.define,
+  banner: asScript.banner,
   outfile: path.join(outdir, 'main.cjs'),
+  plugins: [{ name: 'writers-stay-out', setup: (b) => b.onResolve({ filter: /^\./ }, (args) => (args.kind === 'dynamic-import' ? { path: args.path, external: true } : undefined)) }],
 });
 writeFileSync(script, code);
 
@@ -244,7 +255,9 @@ const out = mkdtempSync(path.join(tmpdir(), 'letter-warm-up-'));
 try {
   for (const [cache, force] of [['render', ['--force']], ['front', []]]) {
     const run = spawnSync(process.execPath, [path.join(repo, 'bin', 'letter.js'), '-C', repo, 'build', 'nk-pows-2025', ...force, '--out', out, '--quiet'], {
-      env: { ...process.env, LETTER_CODE_CACHE: cache },
+      // Build stamps (src/build/build-stamp.ts) of their own, none found: the up-to-date build
+      // must run the command line, not the answer given before it loads.
+      env: { ...process.env, LETTER_CODE_CACHE: cache, XDG_CACHE_HOME: path.join(out, `cache-${cache}`) },
       encoding: 'utf8',
     });
     if (run.status !== 0) console.warn(`bundle-cli: a warm-up build failed, so the ${cache} script has no code cache:\n${run.stderr}`);

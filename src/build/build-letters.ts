@@ -47,8 +47,9 @@ export interface RenderedLetter {
   folder: Folder;
   artifacts: RenderedArtifact[];
   warnings: Diagnostic[];
-  /** The key of everything the artifacts were made from (see up-to-date.ts). */
+  /** The key of everything the artifacts were made from (see up-to-date.ts), and what was asked. */
   inputs: string;
+  request: BuildRequest;
   /** The template they were made with. */
   template: string;
   /** out/<id>/ already held these artifacts: nothing was rendered, nothing need be written. */
@@ -103,7 +104,7 @@ async function renderLetter(world: World, id: string, formats: Format[], options
   const recorded = options.force ? undefined : await recordedBuild(world, decodeText(bytes), folder, request);
   if (recorded?.upToDate) {
     const { inputs, template, signatories, asOf } = recorded.manifest;
-    return { id, folder, artifacts: [], warnings: [], inputs, template, upToDate: true, signatories: { count: signatories ?? 0, asOf: asOf ?? null } };
+    return { id, folder, artifacts: [], warnings: [], inputs, request, template, upToDate: true, signatories: { count: signatories ?? 0, asOf: asOf ?? null } };
   }
   const { renderLetterAnew } = await import('./render-artifacts.js');
   return renderLetterAnew(world, { id, file, bytes, folder, formats: formats.map((f) => f.id), options, request, recorded });

@@ -53,7 +53,7 @@ export async function renderLetterAnew(world: World, job: LetterToRender): Promi
   const signatories = { count: list.list.length, asOf: list.as_of ?? list.list.map((s) => s.joined ?? '').sort().at(-1) ?? null };
   const formats = job.formats.map((f) => FORMATS.find((format) => format.id === f)!);
   const { artifacts, warnings } = await renderArtifacts(world, letter, template, languages, formats, folder);
-  return { id, folder, artifacts, warnings, inputs, template: letter.data.template, upToDate: false, signatories };
+  return { id, folder, artifacts, warnings, inputs, request, template: letter.data.template, upToDate: false, signatories };
 }
 
 async function renderArtifacts(world: World, letter: Letter, template: TemplateFiles, languages: string[], formats: Format[], folder: Folder): Promise<{ artifacts: RenderedArtifact[]; warnings: Diagnostic[] }> {

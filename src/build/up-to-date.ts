@@ -5,9 +5,10 @@
 // key is made from the files as they are, parsing none of them, so a build finds an
 // up-to-date letter without reading it as YAML: a no-op build costs little more than starting.
 
-import { createHash } from 'node:crypto';
 import { allSettledInOrder } from '../core/all-settled.js';
-import type { World } from '../core/world.js';
+import { nodeCrypto } from './artifacts.js';
+import { stampFile, stampHolds, stampRequest } from './build-stamp.js';
+import type { Space, World } from '../core/world.js';
 import { VERSION } from '../core/version.js';
 import { FONT_CONFIG, fontConfigSpace } from '../fonts/font-config.js';
 import type { CharPolicy } from '../load/text-checks.js';
@@ -23,19 +24,48 @@ export interface BuildRequest {
   policy: CharPolicy;
 }
 
-/** The key of a letter's inputs; undefined when its template cannot be found (the build will say so). */
-export async function inputsKey(world: World, letterText: string, template: string, request: BuildRequest): Promise<string | undefined> {
+/** A file or folder a letter's key depends on: read for the key, listed, or probed for. */
+export interface InputSource {
+  rel: string;
+  space: Space;
+}
+
+/**
+ * What a letter's key is made of besides its text: the template's files (in the space that
+ * has the template) and the font configuration's, and every folder listed and file probed to
+ * find them (a template or fonts.json appearing in the project changes which are read).
+ */
+export interface Inputs {
+  /** Where the template was found. */
+  space: Space;
+  template: InputSource[];
+  fonts: InputSource;
+  consulted: InputSource[];
+}
+
+/** The inputs of a letter built with `template`; undefined when the template cannot be found. */
+export async function inputsOf(world: World, template: string): Promise<Inputs | undefined> {
   const [space, fontsSpace] = await Promise.all([templateSpace(world, template), fontConfigSpace(world)]);
   if (!space) return undefined;
-  const files = await filesUnder(world, `templates/${template}`, space);
+  const folders: InputSource[] = [];
+  const files = await filesUnder(world, `templates/${template}`, space, folders);
+  const fonts = { rel: FONT_CONFIG, space: fontsSpace };
+  const probes: InputSource[] = [{ rel: `templates/${template}/letter.hbs`, space: 'project' }, { rel: FONT_CONFIG, space: 'project' }];
+  return { space, template: files.map((rel) => ({ rel, space })), fonts, consulted: [...probes, ...folders] };
+}
+
+/** The key of a letter's inputs; undefined when its template cannot be found (the build will say so). */
+export async function inputsKey(world: World, letterText: string, template: string, request: BuildRequest): Promise<string | undefined> {
+  const inputs = await inputsOf(world, template);
+  if (!inputs) return undefined;
   // Read all, then hashed in order; a failed read is reported as the first one.
-  const [contents, fonts] = await Promise.all([allSettledInOrder(files.map((rel) => world.readFile(rel, space))), world.readFile(FONT_CONFIG, fontsSpace)]);
-  const hash = createHash('sha256');
+  const [contents, fonts] = await Promise.all([allSettledInOrder(inputs.template.map(({ rel, space }) => world.readFile(rel, space))), world.readFile(inputs.fonts.rel, inputs.fonts.space)]);
+  const hash = nodeCrypto().createHash('sha256');
   const part = (label: string, data: string | Uint8Array) => hash.update(`${label}\0${data.length}\0`).update(data);
   part('tool', VERSION);
   part('letter', letterText);
-  part('template', `${space}:${template}`);
-  files.forEach((rel, i) => part(rel, contents[i]!));
+  part('template', `${inputs.space}:${template}`);
+  inputs.template.forEach(({ rel }, i) => part(rel, contents[i]!));
   part('fonts', fonts);
   part('epoch', world.env.SOURCE_DATE_EPOCH ?? '');
   part('policy', JSON.stringify({ allowBidi: Boolean(request.policy.allowBidi) }));
@@ -44,10 +74,11 @@ export async function inputsKey(world: World, letterText: string, template: stri
   return hash.digest('hex');
 }
 
-/** Every file in a folder and the folders below it, by path. */
-async function filesUnder(world: World, dir: string, space: 'project' | 'tool'): Promise<string[]> {
+/** Every file in a folder and the folders below it, by path; each folder listed goes to `folders`. */
+async function filesUnder(world: World, dir: string, space: Space, folders: InputSource[]): Promise<string[]> {
+  folders.push({ rel: dir, space });
   const entries = await world.list(dir, space);
-  const nested = await allSettledInOrder(entries.map((entry) => (entry.isDirectory ? filesUnder(world, `${dir}/${entry.name}`, space) : Promise.resolve([`${dir}/${entry.name}`]))));
+  const nested = await allSettledInOrder(entries.map((entry) => (entry.isDirectory ? filesUnder(world, `${dir}/${entry.name}`, space, folders) : Promise.resolve([`${dir}/${entry.name}`]))));
   return nested.flat();
 }
 
@@ -64,6 +95,8 @@ export interface RecordedBuild {
 export async function recordedBuild(world: World, letterText: string, folder: Folder, request: BuildRequest): Promise<RecordedBuild | undefined> {
   const manifest = await readManifest(folder);
   if (!manifest?.inputs || !manifest.template) return undefined;
+  // Nothing the key and the files' checksums were made from has changed since they were published.
+  if (stampHolds(stampFile(folder.abs, world.env), folder.abs, stampRequest(request, world.env))) return { manifest: { ...manifest, inputs: manifest.inputs, template: manifest.template }, key: manifest.inputs, upToDate: true };
   const key = await inputsKey(world, letterText, manifest.template, request);
   const upToDate = key === manifest.inputs && manifest.files.length > 0 && (await intactFiles(folder, manifest.files)).length === manifest.files.length;
   return { manifest: { ...manifest, inputs: manifest.inputs, template: manifest.template }, key, upToDate };

@@ -4,7 +4,8 @@ import path from 'node:path';
 import type { Command } from 'commander';
 import type { Holder } from '../publish/folder-lock.js';
 import { diagnosticJson, LetterError } from '../core/diagnostics.js';
-import { isCI, kilobytes, listOption, type CommandContext } from './io.js';
+import { isCI, listOption } from './build-options.js';
+import { kilobytes, type CommandContext } from './io.js';
 import { WATCHED, watchAndRebuild } from './watch.js';
 // The build's core is imported with the command, not when it runs: a no-op build is mostly
 // module loading, and its own chunks and an await between them cost it 10 ms, more than

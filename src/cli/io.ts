@@ -64,21 +64,7 @@ export function report(e: unknown, io: CliIO, root: string, speaker: Speaker): n
   return ExitCode.input;
 }
 
-/**
- * A list option's parser: `--format pdf,docx` and `--format pdf --format docx` mean the same;
- * commander's default keeps only the last of repeated options, dropping formats without a word.
- * A format named twice is built once.
- */
-export function listOption(value: string, previous: string[] | undefined): string[] {
-  return [...new Set([...(previous ?? []), ...value.split(',').map((s) => s.trim()).filter(Boolean)])];
-}
-
 export function kilobytes(n: number): string {
   if (n >= 1024 * 1024) return `${(n / 1024 / 1024).toFixed(1)} MB`;
   return n < 1024 ? `${n} B` : `${(n / 1024).toFixed(0)} KB`;
-}
-
-/** CI systems set CI (GitHub Actions, GitLab, most others): builds there print only problems and the summary. */
-export function isCI(env: Record<string, string | undefined>): boolean {
-  return Boolean(env.CI) && env.CI !== 'false' && env.CI !== '0';
 }

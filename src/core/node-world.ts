@@ -5,6 +5,7 @@ import { closeSync, fstatSync, openSync, promises as fs, readdirSync, readSync, 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { error, ExitCode, LetterError } from './diagnostics.js';
+import { fingerprintOf, versionOf } from './fingerprint.js';
 import type { DirEntry, OpenFile, Space, World } from './world.js';
 
 /** The tool's installation folder: dist/core/ and src/core/ both sit two levels below it. */
@@ -61,6 +62,10 @@ export function nodeWorld(root: string, env: Record<string, string | undefined> 
       return entries.map((e) => ({ name: e.name, isDirectory: e.isDirectory() })).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
     now,
+    async version(rel, space = 'project') {
+      const file = await locate(rel, space);
+      return { path: file, version: versionOf(file) };
+    },
     async openFile(rel, space = 'project'): Promise<OpenFile> {
       const file = await locate(rel, space);
       let fd = -1;
@@ -75,7 +80,7 @@ export function nodeWorld(root: string, env: Record<string, string | undefined> 
       }
       return {
         size: Number(stat.size),
-        fingerprint: [stat.dev, stat.ino, stat.size, stat.mtimeNs, stat.ctimeNs].join(':'),
+        fingerprint: fingerprintOf(stat),
         changedMs: Number(stat.ctimeNs / 1_000_000n),
         close: () => closeSync(fd),
         readAt: (into, position) => {

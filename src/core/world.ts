@@ -2,6 +2,8 @@
 // tool's own files and the clock only through this interface, so tests and reproducible
 // builds control all three. Writing lives in src/publish/.
 
+import type { Version } from './fingerprint.js';
+
 /**
  * Where a path is looked up: `project` is the campaign's folder (untrusted: letters arrive by
  * pull request), `tool` the tool's installation (built-in templates, font configuration;
@@ -26,6 +28,11 @@ export interface World {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Today, for defaults such as a signatory's `joined`. */
   now(): Date;
+  /**
+   * Where a file or folder is on disk, under readFile's rules, and its version now (null when
+   * nothing is there), without reading it: what a build stamp records (build/build-stamp.ts).
+   */
+  version(rel: string, space?: Space): Promise<{ path: string; version: Version | null }>;
   /** Opens a file to read in pieces, under readFile's rules (a font: hashed piece by piece, outlines read when needed). */
   openFile(rel: string, space?: Space): Promise<OpenFile>;
 }

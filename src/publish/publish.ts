@@ -5,9 +5,12 @@
 
 import path from 'node:path';
 import type { RenderedLetter } from '../build/build-letters.js';
+import { writeStamp, type StampRequest } from '../build/build-stamp.js';
 import { writeFilesAtomic } from './atomic-write.js';
 import { withFolderLock, type LockOptions } from './folder-lock.js';
 import { intactFiles, MANIFEST, readManifest, type ManifestFile } from './manifest.js';
+
+const SUMS = 'SHA256SUMS';
 
 export interface PublishedFile {
   path: string;
@@ -17,7 +20,11 @@ export interface PublishedFile {
   ms: number;
 }
 
-export async function publishLetter(letter: RenderedLetter, version: string, lock: LockOptions = {}): Promise<PublishedFile[]> {
+/**
+ * `stamp`: the request and the inputs' versions (build/build-stamp.ts), to record with the
+ * versions of the files published, while the lock is still held.
+ */
+export async function publishLetter(letter: RenderedLetter, version: string, lock: LockOptions = {}, stamp?: { file: string; request: StampRequest; inputs: Record<string, string | null> }): Promise<PublishedFile[]> {
   const { folder } = letter;
   const target = (name: string, bytes: Uint8Array) => ({ file: path.join(folder.abs, name), bytes, shown: `${folder.shown}/${name}` });
   const text = (s: string) => new TextEncoder().encode(s);
@@ -44,8 +51,9 @@ export async function publishLetter(letter: RenderedLetter, version: string, loc
       await writeFilesAtomic([
         ...letter.artifacts.map((a) => target(a.name, a.bytes)),
         target(MANIFEST, text(`${JSON.stringify(manifest, null, 2)}\n`)),
-        target('SHA256SUMS', text(files.map((f) => `${f.sha256}  ${f.name}\n`).join(''))),
+        target(SUMS, text(files.map((f) => `${f.sha256}  ${f.name}\n`).join(''))),
       ]);
+      if (stamp) writeStamp(stamp.file, folder.abs, stamp.request, stamp.inputs, [...files.map((f) => f.name), MANIFEST, SUMS]);
       return letter.artifacts.map((a) => ({ path: a.path, bytes: a.bytes.byteLength, sha256: a.sha256, ms: Math.round(a.ms ?? 0) }));
     },
     lock,
