@@ -55,7 +55,7 @@ export interface StampRequest {
 export interface BuildStamp {
   tool: string;
   request: StampRequest;
-  /** The folder's real path. */
+  /** The output folder, as an absolute path. */
   folder: string;
   /** Absolute path → fingerprint, or null for a path probed and found empty. */
   seen: Record<string, string | null>;
@@ -101,9 +101,10 @@ export function writeStamp(file: string, folder: string, request: StampRequest, 
 
 /** The stamp in `file` holds for `folder`: made by this tool for this request, and nothing it saw has changed since. */
 export function stampHolds(file: string | undefined, folder: string, request: StampRequest): boolean {
+  if (file === undefined) return false;
   let stamp: Partial<BuildStamp>;
   try {
-    stamp = JSON.parse(readFileSync(file!, 'utf8')) as Partial<BuildStamp>;
+    stamp = JSON.parse(readFileSync(file, 'utf8')) as Partial<BuildStamp>;
   } catch {
     return false;
   }

@@ -3,11 +3,10 @@
 // pinned hashes) and what was asked (the tool's version, SOURCE_DATE_EPOCH, the character
 // policy, the formats and languages) is kept in manifest.json with the template's name. The
 // key is made from the files as they are, parsing none of them, so a build finds an
-// up-to-date letter without reading it as YAML: a no-op build costs little more than starting.
+// up-to-date letter without reading it as YAML; where the folder's stamp holds (build-stamp.ts),
+// without reading anything.
 
 import { allSettledInOrder } from '../core/all-settled.js';
-import { nodeCrypto } from './artifacts.js';
-import { stampFile, stampHolds, stampRequest } from './build-stamp.js';
 import type { Space, World } from '../core/world.js';
 import { VERSION } from '../core/version.js';
 import { FONT_CONFIG, fontConfigSpace } from '../fonts/font-config.js';
@@ -15,6 +14,8 @@ import type { CharPolicy } from '../load/text-checks.js';
 import { templateSpace } from '../template/template-space.js';
 import { intactFiles, readManifest, type PublishedManifest } from '../publish/manifest.js';
 import type { Folder } from '../publish/out-folder.js';
+import { nodeCrypto } from './artifacts.js';
+import { stampFile, stampHolds, stampRequest } from './build-stamp.js';
 
 /** What a build was asked for, beside the files it reads. */
 export interface BuildRequest {
