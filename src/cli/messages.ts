@@ -3,7 +3,6 @@
 // English otherwise. Diagnostics are translated where ko.ts knows them.
 
 import type { i18n, TFunction } from 'i18next';
-import { createRequire } from 'node:module';
 import type { Diagnostic } from '../core/diagnostics.js';
 import { en } from './locales/en.js';
 import { ko, koDiagnostics } from './locales/ko.js';
@@ -35,7 +34,7 @@ export function translator(lang: UiLanguage): Translate {
 }
 
 function i18nextInstance(): i18n {
-  instance ??= (createRequire(import.meta.url)('i18next') as { createInstance(): i18n }).createInstance();
+  instance ??= (process.getBuiltinModule('node:module').createRequire(import.meta.url)('i18next') as { createInstance(): i18n }).createInstance();
   if (!instance.isInitialized) {
     void instance.init({ resources: { en: { translation: en }, ko: { translation: ko } }, lng: 'en', fallbackLng: 'en', initAsync: false, interpolation: { escapeValue: false }, showSupportNotice: false } as never);
   }
