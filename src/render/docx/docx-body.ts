@@ -40,13 +40,13 @@ const NOTE_SEPARATORS = ['separator', 'continuationSeparator']
   .join('');
 
 /** A paragraph of the body, with its list label. */
-interface Entry {
+export interface Entry {
   paragraph: Paragraph;
   label?: string;
 }
 
 /** A run of paragraphs in one column layout: Word starts a (continuous) section at each change. */
-interface Section {
+export interface Section {
   entries: Entry[];
   columns: { count: number; gap: number };
 }
@@ -113,7 +113,8 @@ function nextNote(notes: Map<number, Inline[]>, written: Set<number>): number | 
   return next;
 }
 
-function bodySections(blocks: readonly Block[], styles: StyleSheet): Section[] {
+/** The body's paragraphs in sections, one per change of column layout; empty ones but the first dropped. */
+export function bodySections(blocks: readonly Block[], styles: StyleSheet): Section[] {
   const single = { count: 1, gap: 0 };
   const sections: Section[] = [{ entries: [], columns: single }];
   let out = sections[0]!.entries;

@@ -5,8 +5,9 @@
 
 import { AlignmentType, Document, DocumentDefaults, ExternalHyperlink, Footer, FootnoteReferenceRun, ImageRun, LineRuleType, PageNumber, Paragraph, SectionType, Tab, TextRun, type FileChild, type ICharacterStyleOptions, type IParagraphStyleOptions, type IStylesOptions, type ParagraphChild } from 'docx';
 import type { FontBook } from '../../../src/fonts/font-book.js';
-import { sectionColumns, type Block, type DocumentModel, type Inline, type Letterhead, type Paragraph as ModelParagraph, type TextRun as TextRun_ } from '../../../src/model/document.js';
+import { type Block, type DocumentModel, type Inline, type Letterhead, type Paragraph as ModelParagraph, type TextRun as TextRun_ } from '../../../src/model/document.js';
 import type { StyleSheet } from '../../../src/model/stylesheet.js';
+import { bodySections } from '../../../src/render/docx/docx-body.js';
 import { joinedRuns } from '../../../src/render/docx/paragraph-xml.js';
 
 /** Points → twips and half-points, as src/render/docx/docx-styles.ts has them. */
@@ -22,12 +23,6 @@ interface DocxSection {
 interface DocxBody {
   sections: DocxSection[];
   footnotes: Record<number, { children: Paragraph[] }>;
-}
-
-/** A paragraph of the body, with its list label. */
-interface Entry {
-  paragraph: ModelParagraph;
-  label?: string;
 }
 
 /** The package's Document for the model. */
@@ -78,44 +73,11 @@ function letterheadParagraph(head: Letterhead): Paragraph {
   });
 }
 
+/** The body's sections as the writer splits them (src/render/docx/docx-body.ts), as the package's paragraphs. */
 function docxBody(blocks: readonly Block[], styles: StyleSheet): DocxBody {
-  const single = { count: 1, gap: 0 };
-  const sections: { entries: Entry[]; columns: DocxSection['columns'] }[] = [{ entries: [], columns: single }];
-  let out = sections[0]!.entries;
-  const startSection = (columns: DocxSection['columns']) => {
-    const last = sections.at(-1)!;
-    if (last.entries.length === 0) last.columns = columns;
-    else sections.push({ entries: [], columns });
-    out = sections.at(-1)!.entries;
-  };
-  const walk = (list: readonly Block[]) => {
-    for (const block of list) {
-      if (block.kind === 'paragraph') out.push({ paragraph: block });
-      else if (block.kind === 'list') {
-        block.items.forEach((item, i) => {
-          // The label is text, as in the PDF, so both number the same items the same way.
-          const label = block.ordered ? `${i + 1}.` : '•';
-          item.forEach((b, k) => {
-            if (b.kind === 'paragraph') out.push(k === 0 ? { paragraph: b, label } : { paragraph: b });
-            else walk([b]);
-          });
-        });
-      } else if (block.kind === 'section' && sectionColumns(block, styles).count > 1) {
-        // Headings stay full width above the columns, as in the PDF.
-        const headings = block.children.filter((b) => b.kind === 'paragraph' && b.heading);
-        walk(headings);
-        startSection(sectionColumns(block, styles));
-        walk(block.children.filter((b) => !headings.includes(b)));
-        startSection(single);
-      } else walk(block.children);
-    }
-  };
-  walk(blocks);
   const footnotes: DocxBody['footnotes'] = {};
-  return {
-    sections: sections.filter((s, i) => i === 0 || s.entries.length > 0).map((s) => ({ children: s.entries.map(({ paragraph, label }) => docxParagraph(paragraph, footnotes, label)), columns: s.columns })),
-    footnotes,
-  };
+  const sections = bodySections(blocks, styles).map((s) => ({ children: s.entries.map(({ paragraph, label }) => docxParagraph(paragraph, footnotes, label)), columns: s.columns }));
+  return { sections, footnotes };
 }
 
 export function docxParagraph(p: Pick<ModelParagraph, 'role' | 'content' | 'heading'>, footnotes: DocxBody['footnotes'], label?: string): Paragraph {

@@ -2,18 +2,16 @@
 // role styles instead of direct formatting, fonts and language in the defaults, Korean line
 // rules, links, breaks, notes, page, properties, and the same bytes on any day in any zone.
 
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import type { Document as XmlDocument, Element } from '@xmldom/xmldom';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { nodeWorld } from '../../../src/core/node-world.js';
 import { preparedParts } from '../../../src/core/prepared-parts.js';
 import { loadFontBook } from '../../../src/fonts/font-book.js';
-import type { Block, DocumentModel, Inline, Marks } from '../../../src/model/document.js';
-import { resolveStyleSheet, StyleSheetSchema, type StyleSheet } from '../../../src/model/stylesheet.js';
+import type { DocumentModel } from '../../../src/model/document.js';
 import { writeDocx } from '../../../src/render/docx/write-docx.js';
 import type { RenderContext } from '../../../src/render/formats.js';
 import { all, attr, docxParts, paragraphsOf } from '../../helpers/docx-parts.js';
+import { br, para, pos, templateStyles, text } from '../../helpers/model.js';
 import { REPO } from '../../helpers/project.js';
 
 const R = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
@@ -23,20 +21,10 @@ const LINK = 'https://example.org/letter?lang=ko&v=2';
 /** 한 typed as decomposed jamo: a writer that normalises would turn it into one syllable. */
 const NFD_HAN = '\u1112\u1161\u11ab';
 
-const pos = { file: 'letters/test/letter.yaml', line: 1 };
-const text = (t: string, extra: { marks?: Marks; role?: string; href?: string } = {}): Inline => ({ kind: 'text', text: t, marks: extra.marks ?? {}, ...(extra.role ? { role: extra.role } : {}), ...(extra.href ? { href: extra.href } : {}), pos });
-const br: Inline = { kind: 'break', pos };
-const para = (role: string, content: Inline[], heading?: 1 | 2 | 3): Block => ({ kind: 'paragraph', role, content, ...(heading ? { heading } : {}), pos });
-
-function styleSheet(lang: string): StyleSheet {
-  const file = StyleSheetSchema.parse(JSON.parse(readFileSync(path.join(REPO, 'templates/joint-letter/styles.json'), 'utf8')));
-  return resolveStyleSheet(file, lang);
-}
-
 function letter(lang: string, created = CREATED): DocumentModel {
   return {
     meta: { lang, title: '공동 서한', subject: '북한군 포로', authors: ['김규리'], keywords: ['POW', '인권'], created },
-    styles: styleSheet(lang),
+    styles: templateStyles(lang),
     blocks: [
       para('title', [text('공동 서한')]),
       {
@@ -135,7 +123,7 @@ describe('DOCX writer on a hand-built model', () => {
   });
 
   it('defines one named style per role with the style sheet’s size, alignment, spacing and leading', () => {
-    const sheet = styleSheet('ko');
+    const sheet = templateStyles('ko');
     const styles = byId(docxParts(ko).xml('word/styles.xml'));
     for (const [role, s] of Object.entries(sheet.paragraphs)) {
       const style = styles.get(role)!;
@@ -176,7 +164,7 @@ describe('DOCX writer on a hand-built model', () => {
     const defaults = all(docxParts(ko).xml('word/styles.xml'), 'docDefaults')[0]!;
     const rFonts = all(defaults, 'rFonts')[0];
     expect(['ascii', 'hAnsi', 'cs', 'eastAsia'].map((a) => attr(rFonts, a))).toEqual(['Source Serif 4', 'Source Serif 4', 'Source Serif 4', 'Noto Serif KR']);
-    expect(val(defaults, 'sz')).toBe(String(styleSheet('ko').paragraphs.body!.size * 2));
+    expect(val(defaults, 'sz')).toBe(String(templateStyles('ko').paragraphs.body!.size * 2));
     expect([val(defaults, 'lang'), val(defaults, 'lang', 'eastAsia')]).toEqual(['ko-KR', 'ko-KR']);
     const enDefaults = all(docxParts(en).xml('word/styles.xml'), 'docDefaults')[0]!;
     // Korean names inside an English letter still follow Korean rules.
@@ -225,7 +213,7 @@ describe('DOCX writer on a hand-built model', () => {
 
   it('sets the page size and margins of the style sheet in twips and numbers the pages', () => {
     const p = docxParts(ko);
-    const { page } = styleSheet('ko');
+    const { page } = templateStyles('ko');
     const sect = all(p.xml('word/document.xml'), 'sectPr')[0]!;
     expect([val(sect, 'pgSz', 'w'), val(sect, 'pgSz', 'h')]).toEqual([String(Math.round(page.width * 20)), String(Math.round(page.height * 20))]);
     expect(['top', 'right', 'bottom', 'left'].map((m) => val(sect, 'pgMar', m))).toEqual(['top', 'right', 'bottom', 'left'].map((m) => String(page.margins[m as 'top'] * 20)));

@@ -12,24 +12,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeWorld } from '../../../src/core/node-world.js';
 import { preparedParts } from '../../../src/core/prepared-parts.js';
 import { loadFontBook, type FontBook } from '../../../src/fonts/font-book.js';
-import type { Block, DocumentModel, Inline, Marks } from '../../../src/model/document.js';
-import { resolveStyleSheet, StyleSheetSchema } from '../../../src/model/stylesheet.js';
+import type { DocumentModel } from '../../../src/model/document.js';
 import { writeDocx } from '../../../src/render/docx/write-docx.js';
 import type { RenderContext } from '../../../src/render/formats.js';
 import { packageParts } from '../../helpers/docx-package/package-parts.js';
-import { modelOf } from '../../helpers/model.js';
+import { br, modelOf, para, pos, templateStyles, text } from '../../helpers/model.js';
 import { solidPng } from '../../helpers/png.js';
 import { fixture, REPO, tempProject } from '../../helpers/project.js';
 
-const pos = { file: 'letters/test/letter.yaml', line: 1 };
 const LINK = 'https://example.org/letter?lang=ko&v=2';
-const text = (t: string, extra: { marks?: Marks; role?: string; href?: string } = {}): Inline => ({ kind: 'text', text: t, marks: extra.marks ?? {}, ...(extra.role ? { role: extra.role } : {}), ...(extra.href ? { href: extra.href } : {}), pos });
-const br: Inline = { kind: 'break', pos };
-const para = (role: string, content: Inline[], heading?: 1 | 2 | 3): Block => ({ kind: 'paragraph', role, content, ...(heading ? { heading } : {}), pos });
 
 /** Every kind of block and run the writer knows, in one letter. */
 function handBuilt(lang: string, withMeta: boolean): DocumentModel {
-  const styles = resolveStyleSheet(StyleSheetSchema.parse(JSON.parse(readFileSync(path.join(REPO, 'templates/joint-letter/styles.json'), 'utf8'))), lang);
+  const styles = templateStyles(lang);
   return {
     meta: { lang, title: '공동 서한 <&>', ...(withMeta ? { subject: '북한군 포로' } : {}), authors: withMeta ? ['김규리', 'A "B"'] : [], keywords: withMeta ? ['POW', '인권'] : [], created: new Date('2025-03-11T00:00:00Z') },
     styles,
