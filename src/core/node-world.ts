@@ -96,6 +96,14 @@ export function nodeWorld(root: string, env: Record<string, string | undefined> 
 }
 
 /**
+ * A file of an installed npm package (`<package>/<path>`), found as toolLocation finds it:
+ * Node's own resolver (require.resolve) reads the package's exports map first, 5 ms of a build.
+ */
+export function packageFile(spec: string): string {
+  return path.resolve(...toolLocation(`npm:${spec}`));
+}
+
+/**
  * `npm:<package>/<path>` is found the way Node finds a package (walking up node_modules
  * folders), so the tool also works when installed as someone else's dependency.
  */

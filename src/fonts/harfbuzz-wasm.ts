@@ -6,7 +6,7 @@
 // hb-subset's build (subset.ts) is read and instantiated the same way.
 
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { packageFile } from '../core/node-world.js';
 
 /** The exports the shaper calls; pointers are byte offsets into `memory`. */
 export interface HarfBuzzWasm {
@@ -47,7 +47,7 @@ export function harfBuzzWasm(): Promise<HarfBuzzWasm> {
  * first called (core/short-process.ts).
  */
 export async function instantiateHarfBuzzFile(file: string, imports: object = {}): Promise<unknown> {
-  const bytes = readFileSync(createRequire(import.meta.url).resolve(`harfbuzzjs/dist/${file}`));
+  const bytes = readFileSync(packageFile(`harfbuzzjs/dist/${file}`));
   // Node has WebAssembly; this project's TypeScript libs (no DOM) do not declare it.
   const { WebAssembly: wasmApi } = globalThis as unknown as { WebAssembly: { instantiate(b: Uint8Array, imports: object): Promise<{ instance: { exports: unknown } }> } };
   return (await wasmApi.instantiate(bytes, imports)).instance.exports;

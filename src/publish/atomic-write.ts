@@ -4,10 +4,10 @@
 // A set of files is staged first, all of them, and renamed only once every one is on disk:
 // a full disk or a failed write then leaves every old file as it was.
 
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { ioError } from '../core/node-world.js';
 import { keepOnInterrupt, removeOnInterrupt } from './cleanup.js';
+import { mkdirs, removeFile, rename, writeNewFile } from './fs-calls.js';
 
 /** A file written and flushed under a temporary name beside its place. */
 export interface StagedFile {
@@ -22,20 +22,14 @@ export async function stageFile(file: string, bytes: Uint8Array, shown: string):
   const tmp = `${file}.tmp-${process.pid}`;
   removeOnInterrupt(tmp);
   const discard = async () => {
-    await fs.rm(tmp, { force: true }).catch(() => undefined);
+    await removeFile(tmp).catch(() => undefined);
     keepOnInterrupt(tmp);
   };
   try {
-    await fs.mkdir(path.dirname(file), { recursive: true });
+    await mkdirs(path.dirname(file));
     // `wx` refuses to follow a symlink planted at the temp name.
-    await fs.rm(tmp, { force: true });
-    const handle = await fs.open(tmp, 'wx', 0o644);
-    try {
-      await handle.writeFile(bytes);
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
+    await removeFile(tmp);
+    await writeNewFile(tmp, bytes, 0o644);
   } catch (e) {
     await discard();
     throw ioError(shown, e);
@@ -44,7 +38,7 @@ export async function stageFile(file: string, bytes: Uint8Array, shown: string):
     async commit() {
       try {
         // rename replaces a symlink at `file` itself rather than the file it points to.
-        await fs.rename(tmp, file);
+        await rename(tmp, file);
       } catch (e) {
         await discard();
         throw ioError(shown, e);

@@ -5,12 +5,13 @@
 // taken over. Without the lock two builds could interleave and leave SHA256SUMS describing
 // files the other build replaced.
 
-import { closeSync, openSync, promises as fs, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { error, ExitCode, LetterError } from '../core/diagnostics.js';
 import { ioError } from '../core/node-world.js';
 import { keepOnInterrupt, removeOnInterrupt } from './cleanup.js';
+import { mkdirs, readText, removeFile, rename, stat } from './fs-calls.js';
 import type { Folder } from './out-folder.js';
 
 export const LOCK_NAME = '.letter.lock';
@@ -35,7 +36,7 @@ const STALE_AFTER_MS = 10 * 60 * 1000;
 export async function withFolderLock<T>(folder: Folder, work: () => Promise<T>, options: LockOptions = {}): Promise<T> {
   const lock = path.join(folder.abs, LOCK_NAME);
   const shown = `${folder.shown}/${LOCK_NAME}`;
-  await fs.mkdir(folder.abs, { recursive: true }).catch((e: unknown) => Promise.reject(ioError(folder.shown, e)));
+  await mkdirs(folder.abs).catch((e: unknown) => Promise.reject(ioError(folder.shown, e)));
   const deadline = Date.now() + (options.waitMs ?? 30_000);
   let told = false;
   for (;;) {
@@ -44,7 +45,7 @@ export async function withFolderLock<T>(folder: Folder, work: () => Promise<T>, 
     if (await isStale(lock, holder)) {
       // Renaming first means two builds that both notice the stale lock cannot both remove it.
       const doomed = `${lock}.stale-${process.pid}`;
-      await fs.rename(lock, doomed).then(() => fs.rm(doomed, { force: true }), () => undefined);
+      await rename(lock, doomed).then(() => removeFile(doomed), () => undefined);
       continue;
     }
     if (Date.now() >= deadline) {
@@ -61,7 +62,7 @@ export async function withFolderLock<T>(folder: Folder, work: () => Promise<T>, 
     return await work();
   } finally {
     // Still ours to remove on an interrupt until it is gone.
-    await fs.rm(lock, { force: true });
+    await removeFile(lock);
     keepOnInterrupt(lock);
   }
 }
@@ -89,7 +90,7 @@ async function tryAcquire(lock: string, folderShown: string): Promise<Holder | u
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw ioError(folderShown, e);
   }
-  const text = await fs.readFile(lock, 'utf8').catch(() => '');
+  const text = await readText(lock).catch(() => '');
   try {
     const held = JSON.parse(text) as Partial<Holder>;
     if (typeof held.pid === 'number' && typeof held.host === 'string') return { pid: held.pid, host: held.host, since: String(held.since ?? '?') };
@@ -100,10 +101,10 @@ async function tryAcquire(lock: string, folderShown: string): Promise<Holder | u
 }
 
 async function isStale(lock: string, holder: Holder): Promise<boolean> {
-  const stat = await fs.stat(lock).catch(() => undefined);
-  if (!stat) return false; // released meanwhile: try again
-  if (Date.now() - stat.mtimeMs > STALE_AFTER_MS) return true;
-  if (holder.pid === 0) return Date.now() - stat.mtimeMs > 5_000;
+  const lockStat = await stat(lock).catch(() => undefined);
+  if (!lockStat) return false; // released meanwhile: try again
+  if (Date.now() - lockStat.mtimeMs > STALE_AFTER_MS) return true;
+  if (holder.pid === 0) return Date.now() - lockStat.mtimeMs > 5_000;
   if (holder.host !== hostname()) return false; // another machine's process cannot be asked
   return !isAlive(holder.pid);
 }
