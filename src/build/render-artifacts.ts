@@ -40,6 +40,7 @@ export async function renderLetterAnew(world: World, job: LetterToRender): Promi
   // waits, and layout would otherwise stand idle for it once the models are made (20–40 ms).
   harfBuzzWasm().catch(() => undefined);
   const letter = await parseLetter(id, file, bytes, options);
+  await compileSteps();
   // The font book is started now, so that its faces are read as soon as the thread is free;
   // renderArtifacts finds the same promise.
   loadFontBook(world).catch(() => undefined);
@@ -60,6 +61,7 @@ async function renderArtifacts(world: World, letter: Letter, template: TemplateF
   // The font book renderLetterAnew started: the same promise.
   const fontBook = loadFontBook(world);
   fontBook.catch(() => undefined);
+  await compileSteps();
   const models = languages.map((lang) => letterModel(letter, lang, template, world.env));
   const fonts = await fontBook;
   const prepared = preparedParts(world);
@@ -87,4 +89,15 @@ async function renderArtifacts(world: World, letter: Letter, template: TemplateF
   }
   if (problems.length) throw new LetterError(problems);
   return { artifacts, warnings: sortDiagnostics(warnings) };
+}
+
+/**
+ * A turn of the event loop. V8 compiles HarfBuzz's wasm on another thread but takes each step
+ * of it on this one, as a task the event loop runs; loading and modelling a letter never gave
+ * it a turn, so the models were made and then layout waited for the compile (some 20 ms of
+ * the seed letter's build). A turn after parsing and one before the models let it finish
+ * meanwhile.
+ */
+function compileSteps(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
