@@ -114,6 +114,14 @@ describe('the fast YAML reader', () => {
     expect(read).toBeGreaterThan(200);
   });
 
+  it('declines a text without a final line break, where js-yaml and yaml read a kept block differently', () => {
+    const text = readFileSync(path.join(fixture('minimal'), 'letters', 'minimal', 'letter.yaml'), 'utf8');
+    expect(fast(text)).toBeDefined();
+    expect(fast(text.trimEnd())).toBeUndefined();
+    // Found by the property below: js-yaml read the kept block as "\n", yaml as "".
+    expect(fast('languages: [en]\nnote:\n  - |+\n ')).toBeUndefined();
+  });
+
   it('agrees with the full reader on cut and spliced letters, or declines them', () => {
     fc.assert(
       fc.property(wellFormedLetter.chain(asYaml), (text) => {
