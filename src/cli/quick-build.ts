@@ -54,12 +54,13 @@ export function quickBuild(argv: readonly string[], env: Record<string, string |
  */
 export function writeAnswer(text: string): void {
   const bytes = Buffer.from(text, 'utf8');
+  let at = 0;
   try {
-    for (let at = 0; at < bytes.length; ) at += writeSync(1, bytes, at);
+    while (at < bytes.length) at += writeSync(1, bytes, at);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    // A non-blocking stdout that is full: the stream waits for it.
-    if (code === 'EAGAIN') process.stdout.write(bytes.subarray(0));
+    // A non-blocking stdout that is full: the stream waits for it to take the rest.
+    if (code === 'EAGAIN') process.stdout.write(bytes.subarray(at));
     else if (code !== 'EPIPE') throw e;
   }
 }
