@@ -7,9 +7,10 @@
 // holding stamp, goes to the command line, which checks in full. The output is the command
 // line's own (test/cli/quick-build.test.ts runs both).
 
-import { readdirSync, realpathSync, statSync, writeSync } from 'node:fs';
+import { readdirSync, statSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { stampFile, stampHolds, type StampRequest } from '../build/build-stamp.js';
+import { leadsOutside } from '../core/real-path.js';
 import { FORMATS } from '../render/formats.js';
 import { isCI, listOption } from './build-options.js';
 import { translator, uiLanguage } from './messages.js';
@@ -34,13 +35,11 @@ export function quickBuild(argv: readonly string[], env: Record<string, string |
   const formats = args.formats ?? FORMATS.map((f) => f.id);
   if (!formats.every((id) => FORMATS.some((f) => f.id === id))) return undefined;
   const request: StampRequest = { formats, languages: args.languages ?? null, allowBidi: false, epoch: env.SOURCE_DATE_EPOCH ?? '' };
-  const realRoot = realpath(root);
   const shown: string[] = [];
   for (const id of ids) {
     const folder = path.resolve(root, 'out', id);
     // The folder must still lead inside the project, as the command line insists (publish/out-folder.ts).
-    const real = realpath(folder);
-    if (!realRoot || !real?.startsWith(realRoot + path.sep) || !stampHolds(stampFile(folder, env), folder, request)) return undefined;
+    if (leadsOutside(root, folder) !== undefined || !stampHolds(stampFile(folder, env), folder, request)) return undefined;
     shown.push(path.relative(root, folder).split(path.sep).join('/'));
   }
   const t = translator(uiLanguage(env, args.langUi));
@@ -104,21 +103,17 @@ function parse(argv: readonly string[]): QuickArgs | undefined {
   return args;
 }
 
-/** The project's letters as a build lists them: folders under letters/ holding a letter.yaml, by name. */
+/**
+ * The project's letters as build-letters.ts listLetters lists them (folders under letters/
+ * holding a letter.yaml, by name), read directly: the World and the build core behind it are
+ * what this answer is given without loading.
+ */
 function letterIds(root: string): string[] | undefined {
   try {
     return readdirSync(path.join(root, 'letters'), { withFileTypes: true })
       .filter((e) => e.isDirectory() && statSync(path.join(root, 'letters', e.name, 'letter.yaml'), { throwIfNoEntry: false }) !== undefined)
       .map((e) => e.name)
       .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  } catch {
-    return undefined;
-  }
-}
-
-function realpath(p: string): string | undefined {
-  try {
-    return realpathSync.native(p);
   } catch {
     return undefined;
   }

@@ -1,11 +1,12 @@
 // The World on a real machine: files under a project root (never outside it, symlinks
 // resolved first), and the tool's own installation for built-in templates and fonts.
 
-import { closeSync, fstatSync, openSync, promises as fs, readdirSync, readSync, realpathSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
+import { closeSync, fstatSync, openSync, promises as fs, readdirSync, readSync, statSync, type BigIntStats, type Dirent } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { error, ExitCode, LetterError } from './diagnostics.js';
 import { fingerprintOf, versionOf } from './fingerprint.js';
+import { realPath } from './real-path.js';
 import type { DirEntry, OpenFile, Space, World } from './world.js';
 
 /** The tool's installation folder: dist/core/ and src/core/ both sit two levels below it. */
@@ -166,14 +167,5 @@ export async function readWhole(file: string): Promise<Buffer> {
     return await handle.readFile();
   } finally {
     await handle.close();
-  }
-}
-
-/** The path with every symlink resolved, or undefined when it does not exist. */
-function realPath(p: string): string | undefined {
-  try {
-    return realpathSync.native(p);
-  } catch {
-    return undefined;
   }
 }

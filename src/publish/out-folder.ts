@@ -3,10 +3,10 @@
 // anywhere, because the user typed it. Reading back what an earlier build published (for
 // up-to-date checks and `build --check`) happens here too, beside the writing.
 
-import { realpathSync } from 'node:fs';
 import path from 'node:path';
 import { error, LetterError } from '../core/diagnostics.js';
 import { ioError, readWhole } from '../core/node-world.js';
+import { leadsOutside } from '../core/real-path.js';
 
 export const DEFAULT_OUT = 'out';
 
@@ -26,34 +26,11 @@ export async function letterFolder(root: string, id: string, out?: string): Prom
   const inside = path.relative(root, abs);
   const shown = inside.startsWith('..') || path.isAbsolute(inside) ? abs : inside;
   const folder = { abs, shown: shown.split(path.sep).join('/') };
-  if (out === undefined) {
-    const realRoot = realpathOrNothing(root) ?? path.resolve(root);
-    const real = realpathOfNearest(folder.abs);
-    if (real !== realRoot && !real.startsWith(realRoot + path.sep)) {
-      throw new LetterError([error({ file: folder.shown }, `this folder leads outside the project (to ${real})`, 'remove the symlink, or name the folder you mean with --out')]);
-    }
+  const outside = out === undefined ? leadsOutside(root, folder.abs) : undefined;
+  if (outside !== undefined) {
+    throw new LetterError([error({ file: folder.shown }, `this folder leads outside the project (to ${outside})`, 'remove the symlink, or name the folder you mean with --out')]);
   }
   return folder;
-}
-
-/** realpath of `p`, or of its nearest existing ancestor joined with the rest. */
-function realpathOfNearest(p: string): string {
-  const rest: string[] = [];
-  for (let dir = p; ; dir = path.dirname(dir)) {
-    const real = realpathOrNothing(dir);
-    if (real !== undefined) return path.join(real, ...rest.reverse());
-    if (path.dirname(dir) === dir) return p;
-    rest.push(path.basename(dir));
-  }
-}
-
-/** Synchronous, as the World resolves its paths (core/node-world.ts). */
-function realpathOrNothing(p: string): string | undefined {
-  try {
-    return realpathSync.native(p);
-  } catch {
-    return undefined;
-  }
 }
 
 /** A published file's bytes, or undefined when it is not there. */
