@@ -30,6 +30,7 @@ export class Shaper {
   private readonly font: number;
   private readonly buffer: number;
   private readonly runs = new Map<string, GlyphRun>();
+  private readonly drawn = new Map<string, readonly GlyphRun[]>();
   private readonly nominal = new Map<number, number>();
   /** Where text goes in for shaping, and a word for answers: wasm memory of our own. */
   private scratch = 0;
@@ -71,31 +72,26 @@ export class Shaper {
   shape(text: string): GlyphRun {
     let run = this.runs.get(text);
     if (run === undefined) {
-      run = text.length > 1 && text.endsWith(' ') && !RIGHT_TO_LEFT.test(text) ? this.spaced(text) : this.shapeUncached(text);
+      run = this.shapeUncached(text);
       this.runs.set(text, run);
     }
     return run;
   }
 
   /**
-   * A word and the space after it (the PDF draws each word with its space, for text
-   * extraction): the word's glyphs as layout measured them, then the space's. Shaped anew,
-   * every word of a letter was shaped twice, and a kern against the space would have moved
-   * the word's last glyph from where layout put it.
+   * The runs that draw `text` as layout measured it. The PDF draws each word with the space
+   * after it (for text extraction): the word's glyphs as layout shaped them, then the space's.
+   * Shaped together, a kern against the space would move the word's last glyph from where
+   * layout put it; copied into one run, every word's glyphs were held twice. Right-to-left
+   * text is shaped whole, its space first, as HarfBuzz orders it.
    */
-  private spaced(text: string): GlyphRun {
-    const word = this.shape(text.slice(0, -1));
-    const space = this.shape(' ');
-    const at = text.length - 1;
-    return {
-      text,
-      glyphs: [...word.glyphs, ...space.glyphs],
-      clusters: [...word.clusters, ...space.clusters.map(() => at)],
-      advances: [...word.advances, ...space.advances],
-      xOffsets: [...word.xOffsets, ...space.xOffsets],
-      yOffsets: [...word.yOffsets, ...space.yOffsets],
-      advance: word.advance + space.advance,
-    };
+  runsOf(text: string): readonly GlyphRun[] {
+    let runs = this.drawn.get(text);
+    if (runs === undefined) {
+      runs = text.length > 1 && text.endsWith(' ') && !RIGHT_TO_LEFT.test(text) ? [this.shape(text.slice(0, -1)), this.shape(' ')] : [this.shape(text)];
+      this.drawn.set(text, runs);
+    }
+    return runs;
   }
 
   /** A scratch area of `chars` UTF-16 units and at least one 32-bit word, reused from call to call. */

@@ -29,18 +29,20 @@ export class PdfFonts {
 
   constructor(private readonly file: PdfFile) {}
 
-  /** Notes a run's glyphs and the text each stands for; call for every run before `embed`. */
-  use(face: Face, run: GlyphRun): void {
+  /** Notes the runs' glyphs and the text each stands for; call for every run drawn before `embed`. */
+  use(face: Face, runs: readonly GlyphRun[]): void {
     let glyphs = this.used.get(face);
     if (!glyphs) this.used.set(face, (glyphs = new Map()));
-    for (let i = 0; i < run.glyphs.length; i++) {
-      const gid = run.glyphs[i]!;
-      if (glyphs.get(gid)) continue;
-      // The glyph that starts a cluster stands for the cluster's characters; the others for none.
-      const start = run.clusters[i]!;
-      const first = run.clusters.indexOf(start) === i;
-      const end = run.clusters.find((c) => c > start) ?? run.text.length;
-      glyphs.set(gid, first ? run.text.slice(start, end) : '');
+    for (const run of runs) {
+      for (let i = 0; i < run.glyphs.length; i++) {
+        const gid = run.glyphs[i]!;
+        if (glyphs.get(gid)) continue;
+        // The glyph that starts a cluster stands for the cluster's characters; the others for none.
+        const start = run.clusters[i]!;
+        const first = run.clusters.indexOf(start) === i;
+        const end = run.clusters.find((c) => c > start) ?? run.text.length;
+        glyphs.set(gid, first ? run.text.slice(start, end) : '');
+      }
     }
   }
 
@@ -65,11 +67,11 @@ export class PdfFonts {
   }
 
   /**
-   * Operators that show `run` at (x, baseline y) on the current page, y measured downwards.
-   * Horizontal offsets and kerning become TJ adjustments; a glyph raised or lowered by the
-   * shaper (a stacked mark) gets its own TJ under a text rise.
+   * Operators that show `runs`, one after the other, at (x, baseline y) on the current page,
+   * y measured downwards. Horizontal offsets and kerning become TJ adjustments; a glyph raised
+   * or lowered by the shaper (a stacked mark) gets its own TJ under a text rise.
    */
-  show(face: Face, size: number, run: GlyphRun, x: number, y: number, letterSpacing = 0): string {
+  show(face: Face, size: number, runs: readonly GlyphRun[], x: number, y: number, letterSpacing = 0): string {
     const font = this.embedded.get(face);
     if (!font) throw new Error(`${face.key} was drawn before it was embedded`);
     const scale = 1000 / font.upem;
@@ -79,28 +81,30 @@ export class PdfFonts {
     let tj = '';
     let hex = '';
     let rise = 0;
-    for (let i = 0; i < run.glyphs.length; i++) {
-      const gid = run.glyphs[i]!;
-      const glyphRise = (run.yOffsets[i]! * size) / font.upem;
-      if (glyphRise !== rise) {
-        if (hex) tj += `<${hex}>`;
-        if (tj) out += ` [${tj.trim()}] TJ`;
-        hex = tj = '';
-        out += ` ${num(glyphRise)} Ts`;
-        rise = glyphRise;
-      }
-      const offset = run.xOffsets[i]! * scale;
-      if (Math.abs(offset) >= 0.001) {
-        if (hex) tj += `<${hex}>`;
-        tj += ` ${num(-offset)} `;
-        hex = '';
-      }
-      hex += font.hex.get(gid)!;
-      // TJ moves by the nominal width; the shaper's advance may differ (kerning).
-      const adjust = font.width.get(gid)! - run.advances[i]! * scale + offset;
-      if (Math.abs(adjust) >= 0.001) {
-        tj += `<${hex}> ${num(adjust)} `;
-        hex = '';
+    for (const run of runs) {
+      for (let i = 0; i < run.glyphs.length; i++) {
+        const gid = run.glyphs[i]!;
+        const glyphRise = (run.yOffsets[i]! * size) / font.upem;
+        if (glyphRise !== rise) {
+          if (hex) tj += `<${hex}>`;
+          if (tj) out += ` [${tj.trim()}] TJ`;
+          hex = tj = '';
+          out += ` ${num(glyphRise)} Ts`;
+          rise = glyphRise;
+        }
+        const offset = run.xOffsets[i]! * scale;
+        if (Math.abs(offset) >= 0.001) {
+          if (hex) tj += `<${hex}>`;
+          tj += ` ${num(-offset)} `;
+          hex = '';
+        }
+        hex += font.hex.get(gid)!;
+        // TJ moves by the nominal width; the shaper's advance may differ (kerning).
+        const adjust = font.width.get(gid)! - run.advances[i]! * scale + offset;
+        if (Math.abs(adjust) >= 0.001) {
+          tj += `<${hex}> ${num(adjust)} `;
+          hex = '';
+        }
       }
     }
     if (hex) tj += `<${hex}>`;

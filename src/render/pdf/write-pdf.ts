@@ -23,7 +23,7 @@ export async function writePdf(model: DocumentModel, ctx: RenderContext): Promis
   const file = new PdfFile();
 
   const fonts = new PdfFonts(file);
-  for (const page of laidOut.pages) for (const item of page.items) fonts.use(item.face, item.face.shaper.shape(item.text));
+  for (const page of laidOut.pages) for (const item of page.items) fonts.use(item.face, item.face.shaper.runsOf(item.text));
   fonts.embed();
   const images = new Map<Uint8Array, string>();
   const xobjects: Record<string, Ref> = {};
@@ -104,7 +104,7 @@ function pageContent(page: Page, fonts: PdfFonts, pageRef: Ref, elements: Map<St
   const owners: Ref[] = [];
   const links: { item: PlacedText; rect: number[] }[] = [];
   const draw = (item: PlacedText) => {
-    ops.push(fonts.show(item.face, item.size, item.face.shaper.shape(item.text), item.x, item.y, item.letterSpacing));
+    ops.push(fonts.show(item.face, item.size, item.face.shaper.runsOf(item.text), item.x, item.y, item.letterSpacing));
     if (item.href) {
       const top = item.y - item.size * 0.8;
       links.push({ item, rect: [item.x, page.height - top - item.size, item.x + item.width, page.height - top] });

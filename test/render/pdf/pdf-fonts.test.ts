@@ -18,9 +18,9 @@ describe('PdfFonts.show', () => {
   it('sets kerning as TJ adjustments between glyphs', () => {
     const fonts = new PdfFonts(new PdfFile());
     const run = face.shaper.shape('AVAWAY');
-    fonts.use(face, run);
+    fonts.use(face, [run]);
     fonts.embed();
-    const ops = fonts.show(face, 10, run, 72, 100);
+    const ops = fonts.show(face, 10, [run], 72, 100);
     expect(ops).toMatch(/^BT \/F1 10 Tf 1 0 0 -1 72 100 Tm \[<[0-9a-f]{4}> -?\d/);
     expect(ops).toMatch(/TJ ET$/);
   });
@@ -29,9 +29,9 @@ describe('PdfFonts.show', () => {
     const fonts = new PdfFonts(new PdfFile());
     const run = face.shaper.shape('q\u0303\u0301');
     expect(run.yOffsets.some((y) => y !== 0)).toBe(true);
-    fonts.use(face, run);
+    fonts.use(face, [run]);
     fonts.embed();
-    const ops = fonts.show(face, 10, run, 72, 100);
+    const ops = fonts.show(face, 10, [run], 72, 100);
     const rise = (run.yOffsets.find((y) => y !== 0)! * 10) / face.shaper.upem;
     // The mark keeps its horizontal offset (TJ moves there and back) under the rise.
     expect(ops).toContain(`] TJ ${rise} Ts [`);
@@ -41,8 +41,8 @@ describe('PdfFonts.show', () => {
   it('puts letter spacing back after a spaced run', () => {
     const fonts = new PdfFonts(new PdfFile());
     const run = face.shaper.shape('spaced');
-    fonts.use(face, run);
+    fonts.use(face, [run]);
     fonts.embed();
-    expect(fonts.show(face, 10, run, 72, 100, 0.25)).toMatch(/Tm 0\.25 Tc \[.*\] TJ 0 Tc ET$/);
+    expect(fonts.show(face, 10, [run], 72, 100, 0.25)).toMatch(/Tm 0\.25 Tc \[.*\] TJ 0 Tc ET$/);
   });
 });
