@@ -120,13 +120,15 @@ export class Shaper {
     // after shaping: shaping may have grown the memory and detached any older view.
     const infos = new Uint32Array(hb.memory.buffer, hb.hb_buffer_get_glyph_infos(buffer, 0), count * 5);
     const positions = new Int32Array(hb.memory.buffer, hb.hb_buffer_get_glyph_positions(buffer, 0), count * 5);
-    const run: GlyphRun = { text, glyphs: [], clusters: [], advances: [], xOffsets: [], yOffsets: [], advance: 0 };
-    for (let i = 0; i < count * 5; i += 5) {
-      run.glyphs.push(infos[i]!);
-      run.clusters.push(infos[i + 2]!);
-      run.advances.push(positions[i]!);
-      run.xOffsets.push(positions[i + 2]!);
-      run.yOffsets.push(positions[i + 3]!);
+    // Arrays of the exact length: grown by push, each took room for 17 numbers at least, and
+    // the runs of a long list are kept for the whole build.
+    const run: GlyphRun = { text, glyphs: new Array(count), clusters: new Array(count), advances: new Array(count), xOffsets: new Array(count), yOffsets: new Array(count), advance: 0 };
+    for (let g = 0, i = 0; g < count; g++, i += 5) {
+      run.glyphs[g] = infos[i]!;
+      run.clusters[g] = infos[i + 2]!;
+      run.advances[g] = positions[i]!;
+      run.xOffsets[g] = positions[i + 2]!;
+      run.yOffsets[g] = positions[i + 3]!;
       run.advance += positions[i]!;
     }
     return run;
