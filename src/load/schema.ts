@@ -4,7 +4,8 @@
 import * as z from 'zod/mini';
 import { withMeta } from '../core/zod.js';
 
-const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+/** A language code, as the schema's Lang checks it (also signatory-list.ts). */
+export const LANG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 export const Lang = withMeta(z.string().check(z.regex(LANG, { error: 'expected a language code such as `en` or `ko`' })), { id: 'Language', description: 'A language code such as `en` or `ko`.' });
 
 const NonEmpty = z.string({ error: 'expected text' }).check(z.refine((s) => s.trim().length > 0, { error: 'must not be empty' }));
