@@ -8,7 +8,7 @@
 // core schema; the tests compare their values and every position on the fixtures and on
 // generated letters.
 
-import { constructFromEvents, EVENT_ID, parseEvents, SCALAR_STYLE, getScalarValue, type Event } from 'js-yaml';
+import { EVENT_ID, parseEvents, SCALAR_STYLE, getScalarValue, type Event } from 'js-yaml';
 import type { SourcePos } from '../core/diagnostics.js';
 import { blockContentStart, type Path, type PositionIndex } from './positions.js';
 import { findForbiddenChars, type CharPolicy } from './text-checks.js';
@@ -31,15 +31,9 @@ export function fastLetterYaml(text: string, posAt: (offset: number) => SourcePo
   } catch {
     return undefined;
   }
-  const root = nodeTree(text, events, policy);
-  if (!root) return undefined;
-  let value: unknown;
-  try {
-    [value] = constructFromEvents(events, { source: text });
-  } catch {
-    return undefined;
-  }
-  return { value, where: eventPositions(text, root, posAt) };
+  const tree = nodeTree(text, events, policy);
+  if (!tree) return undefined;
+  return { value: tree.value, where: eventPositions(text, tree.root, posAt) };
 }
 
 /** A node of the document: where it starts, and its children by key or index. */
@@ -51,13 +45,25 @@ interface Node {
   items?: Node[];
 }
 
-type Frame = { node: Node; key?: { name: string; at: number } };
+type Frame = { node: Node; value: Record<string, unknown> | unknown[]; key?: { name: string; at: number } };
+
+/**
+ * A plain scalar the YAML 1.2 core schema reads as a null, boolean or number (the full
+ * reader's schema). No field of a letter takes one, so such a letter is left to the full
+ * reader, which reports it; every other plain scalar is the string it reads.
+ */
+const CORE_NOT_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 const isBlock = (e: ScalarEvent) => e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK;
 
-/** Walks the events once into a tree of positions; undefined at the first feature left to the full reader. */
-function nodeTree(text: string, events: Event[], policy: CharPolicy): Node | undefined {
+/**
+ * Walks the events once into the value and a tree of its positions; undefined at the first
+ * feature left to the full reader. (js-yaml's own construction from the events took as long
+ * again, for the same value.)
+ */
+function nodeTree(text: string, events: Event[], policy: CharPolicy): { root: Node; value: unknown } | undefined {
   let root: Node | undefined;
+  let rootValue: unknown;
   const stack: Frame[] = [];
   let documents = 0;
   let inDocument = false;
@@ -79,27 +85,50 @@ function nodeTree(text: string, events: Event[], policy: CharPolicy): Node | und
     if (top?.node.keys && !top.key) {
       // A key: a scalar, plainly a name.
       if (e.type !== EVENT_ID.SCALAR || isBlock(e)) return undefined;
-      const name = getScalarValue(text, e);
-      if (RESERVED_KEYS.has(name)) return undefined;
+      const name = scalarValue(text, e);
+      if (name === undefined || RESERVED_KEYS.has(name) || top.node.keys.has(name)) return undefined;
       top.key = { name, at: scalarStart(text, e) };
       continue;
     }
-    const node: Node = e.type === EVENT_ID.SCALAR ? { start: scalarStart(text, e), block: isBlock(e) } : { start: e.start, block: false };
+    let node: Node;
+    let value: Frame['value'] | string | undefined;
+    if (e.type === EVENT_ID.SCALAR) {
+      node = { start: scalarStart(text, e), block: isBlock(e) };
+      value = scalarValue(text, e);
+      if (value === undefined) return undefined;
+    } else {
+      node = { start: e.start, block: false };
+      if (e.type === EVENT_ID.SEQUENCE) {
+        node.items = [];
+        value = [];
+      } else {
+        node.keys = new Map();
+        value = {};
+      }
+    }
     if (!top) {
       if (root) return undefined;
       root = node;
+      rootValue = value;
     } else if (top.node.items) {
       top.node.items.push(node);
+      (top.value as unknown[]).push(value);
     } else {
-      top.node.keys!.set(top.key!.name, { at: top.key!.at, node });
+      const { name, at } = top.key!;
+      top.node.keys!.set(name, { at, node });
+      (top.value as Record<string, unknown>)[name] = value;
       top.key = undefined;
     }
-    if (e.type === EVENT_ID.SEQUENCE) node.items = [];
-    if (e.type === EVENT_ID.MAPPING) node.keys = new Map();
-    if (e.type !== EVENT_ID.SCALAR) stack.push({ node });
+    if (typeof value === 'object') stack.push({ node, value });
   }
   // An empty file is the full reader's to report.
-  return documents === 1 ? root : undefined;
+  return documents === 1 && root ? { root, value: rootValue } : undefined;
+}
+
+/** A scalar's string, or undefined for a plain one the core schema reads as something else. */
+function scalarValue(text: string, e: ScalarEvent): string | undefined {
+  const value = getScalarValue(text, e);
+  return e.style === SCALAR_STYLE.PLAIN && CORE_NOT_STRING.test(value) ? undefined : value;
 }
 
 type ScalarEvent = Extract<Event, { type: typeof EVENT_ID.SCALAR }>;

@@ -27,15 +27,15 @@ const broken = fc.constantFrom<unknown>(undefined, null, '', '   ', 7, true, [],
 const key = fc.constantFrom('kind', 'name', 'note', 'short', 'joined', 'nmae', 'Name', '__proto__', 'constructor');
 
 describe('the signatory list’s hand check', () => {
-  it('agrees with the schema on well-formed lists, and reads almost all of them', () => {
-    let read = 0;
+  it('reads every well-formed list the schema accepts, as the schema gives it', () => {
     fc.assert(
       fc.property(wellFormedLetter, (letter) => {
-        if (expectAgreement(letter.signatories.list)) read++;
+        const list = letter.signatories.list;
+        // Blank texts (a name of spaces) are among the generated ones: the schema refuses those.
+        expect(expectAgreement(list)).toBe(List.safeParse(list).success);
       }),
       { numRuns: 200 },
     );
-    expect(read).toBeGreaterThan(190);
   });
 
   it('declines whatever the schema refuses, field by field', () => {
