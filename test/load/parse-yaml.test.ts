@@ -64,6 +64,18 @@ describe('parseLetterYaml', () => {
     expect(problems(deep)[0]).toMatch(/:1:\d+: nesting deeper than 64 levels/);
   });
 
+  it('counts as nesting only brackets outside quotes and comments, and deep indentation', () => {
+    const deep = (inside: string) => `a: ${inside}${'['.repeat(65)}x${']'.repeat(65)}\n`;
+    // Brackets after a closed string, a doubled backslash or a `#` inside a word still count.
+    for (const before of ['"a" ', '"a\\\\" ', "'a' ", 'a#b ', '"a\\"b" ']) expect(problems(deep(before))[0], before).toMatch(/:1:\d+: nesting deeper than 64 levels/);
+    // Brackets in a string or a comment do not; nor in a string whose closing quote is escaped to the end.
+    const quiet = (inside: string) => `a: ${inside}\n`;
+    for (const text of [`"${'['.repeat(65)}"`, `'${'['.repeat(65)}'`, `x # ${'['.repeat(65)}`, `"\\"${'['.repeat(65)}"`, `"a\\" ${'['.repeat(65)}`]) expect(problems(quiet(text)).join('\n'), text).not.toMatch(/nesting/);
+    // A quote inside a word opens nothing: what follows it is counted.
+    expect(problems(deep("it's "))[0]).toMatch(/nesting deeper/);
+    expect(problems(`a:\n${Array.from({ length: 140 }, (_, i) => `${' '.repeat(2 * i)}b${i}:\n`).join('')}`)[0]).toMatch(/nesting deeper than 64 levels/);
+  });
+
   it('refuses files over the size limit', () => {
     expect(problems(`a: "${'x'.repeat(2 * 1024 * 1024)}"\n`)[0]).toMatch(/^letters\/t\/letter\.yaml: file is \d+ bytes/);
   });
