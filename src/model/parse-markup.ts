@@ -221,7 +221,11 @@ function isWhitespace(n: Node): boolean {
   return isText(n) ? !n.data.replace(MARK_PATTERN, '').trim() : !isTag(n);
 }
 
-/** HTML white-space rules: runs of space, tab and newline become one space; none at line ends. */
+/**
+ * HTML white-space rules: runs of space, tab and newline become one space; none at line ends.
+ * The runs are inlines()'s own, made for this paragraph, so their text is set in place (a
+ * copy of each run cost a long list as much again).
+ */
 function collapseWhitespace(content: Inline[]): Inline[] {
   const out: Inline[] = [];
   let atLineStart = true;
@@ -239,10 +243,11 @@ function collapseWhitespace(content: Inline[]): Inline[] {
       atLineStart = false;
       continue;
     }
-    let text = item.text.replace(/[ \t\n\r\f]+/g, ' ');
-    if (atLineStart || endsWithSpace(out)) text = text.replace(/^ /, '');
+    let text = SPACES.test(item.text) ? item.text.replace(SPACES_ALL, ' ') : item.text;
+    if (text.charCodeAt(0) === SPACE && (atLineStart || endsWithSpace(out))) text = text.slice(1);
     if (!text) continue;
-    out.push({ ...item, text });
+    item.text = text;
+    out.push(item);
     atLineStart = false;
   }
   trimEnd(out);
@@ -258,11 +263,17 @@ function trimEnd(out: Inline[]): void {
   for (;;) {
     const last = out.at(-1);
     if (last?.kind !== 'text') return;
-    const text = last.text.replace(/ $/, '');
+    if (!last.text.endsWith(' ')) return;
+    const text = last.text.slice(0, -1);
     if (text) {
-      out[out.length - 1] = { ...last, text };
+      last.text = text;
       return;
     }
     out.pop();
   }
 }
+
+const SPACE = 0x20;
+/** White space HTML collapses: a run of it, or a single tab or newline (a lone space stays as it is). */
+const SPACES = /[\t\n\r\f]| {2}/;
+const SPACES_ALL = /[ \t\n\r\f]+/g;
