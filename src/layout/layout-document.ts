@@ -8,6 +8,7 @@ import { sectionColumns, type Block, type DocumentModel, type Inline } from '../
 import type { ParagraphStyle } from '../model/stylesheet.js';
 import { paragraphWords } from './atoms.js';
 import { breakLines, type Line } from './break-lines.js';
+import { lazyFlow } from './flow.js';
 import { paginate, type FlowParagraph } from './paginate.js';
 import { unitWidth } from './measure.js';
 import type { LaidOutDocument, Page, StructureNode } from './types.js';
@@ -17,9 +18,11 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
   const warnings: Diagnostic[] = [];
   const { page } = model.styles;
   const measure = page.width - page.margins.left - page.margins.right;
-  const flow: FlowParagraph[] = [];
+  // What sets each paragraph, in order; pagination calls each when it reaches it (flow.ts).
+  // Structure nodes are made here, as the blocks are walked, so they keep the text's order.
+  const flow: (() => FlowParagraph)[] = [];
 
-  const setParagraph = (parent: StructureNode, type: StructureNode['type'], role: string, content: Inline[], pos: SourcePos, extraIndent: number, label?: string, width = measure): FlowParagraph => {
+  const setParagraph = (tag: StructureNode, role: string, content: Inline[], pos: SourcePos, extraIndent: number, label?: string, width = measure): FlowParagraph => {
     const style: ParagraphStyle = model.styles.paragraphs[role]!;
     const labelled: Inline[] = label ? [{ kind: 'text', text: `${label} `, marks: {}, pos }, ...content] : content;
     const words = paragraphWords(labelled, style, model.styles.characters, model.meta.lang, fonts, problems);
@@ -33,37 +36,41 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
       style.align === 'justify',
       (message) => warnings.push(warning(pos, message, 'add a space or a shorter form where a break belongs; links can take a shorter text')),
     );
-    const tag: StructureNode = { type, children: [] };
-    parent.children.push(tag);
     const notes = new Map<Line, FlowParagraph[]>();
     for (const line of lines) {
       for (const word of line.words) {
         for (const box of word.boxes) {
           if (!box.footnote) continue;
           const { number, content: noteContent, pos: notePos } = box.footnote;
-          const note = setParagraph(tag, 'Note', 'footnote', noteContent, notePos, 0, String(number));
+          const note = setParagraph(child(tag, 'Note'), 'footnote', noteContent, notePos, 0, String(number));
           notes.set(line, [...(notes.get(line) ?? []), note]);
         }
       }
     }
     return { style, lines, tag, ...(notes.size ? { notes } : {}) };
   };
-  const addParagraph = (...args: Parameters<typeof setParagraph>) => {
-    flow.push(setParagraph(...args));
+  const addParagraph = (parent: StructureNode, type: StructureNode['type'], role: string, content: Inline[], pos: SourcePos, extraIndent: number, label?: string) => {
+    const tag = child(parent, type);
+    flow.push(() => setParagraph(tag, role, content, pos, extraIndent, label));
   };
   /** A section's paragraphs side by side in rows, its headings full width above them. */
   const addColumns = (section: Block & { kind: 'section' }, tag: StructureNode, count: number, gap: number) => {
     const width = (measure - gap * (count - 1)) / count;
-    let row: FlowParagraph[] = [];
+    let row: (() => FlowParagraph)[] = [];
     const flushRow = () => {
       if (!row.length) return;
-      const tallest = row.reduce((a, b) => (b.lines.length > a.lines.length ? b : a));
-      flow.push({ ...tallest, cells: row.map((cell, i) => ({ ...cell, offset: i * (width + gap) })) });
+      const cells = row;
+      flow.push(() => {
+        const set = cells.map((cell) => cell());
+        const tallest = set.reduce((a, b) => (b.lines.length > a.lines.length ? b : a));
+        return { ...tallest, cells: set.map((cell, i) => ({ ...cell, offset: i * (width + gap) })) };
+      });
       row = [];
     };
     for (const b of section.children) {
       if (b.kind === 'paragraph' && !b.heading) {
-        row.push(setParagraph(tag, 'P', b.role, b.content, b.pos, 0, undefined, width));
+        const cell = child(tag, 'P');
+        row.push(() => setParagraph(cell, b.role, b.content, b.pos, 0, undefined, width));
         if (row.length === count) flushRow();
       } else {
         flushRow();
@@ -102,9 +109,9 @@ export function layoutDocument(model: DocumentModel, fonts: FontBook): LaidOutDo
   };
   const structure: StructureNode = { type: 'Document', children: [] };
   walk(model.blocks, structure, 0);
-  if (problems.length) throw new LetterError(problems);
   const head = model.letterhead;
-  const pages = paginate(flow, model.styles.page, head ? head.height + head.spaceAfter : 0);
+  const pages = paginate(lazyFlow(flow), model.styles.page, head ? head.height + head.spaceAfter : 0);
+  if (problems.length) throw new LetterError(problems);
   if (head) {
     const { margins } = model.styles.page;
     const free = page.width - margins.left - margins.right - head.width;

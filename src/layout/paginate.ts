@@ -7,6 +7,7 @@
 import type { ParagraphStyle, StyleSheet } from '../model/stylesheet.js';
 import { codePoints } from './atoms.js';
 import { justification, letterSpacing, type Justification, type Line } from './break-lines.js';
+import type { Flow } from './flow.js';
 import type { Page, PlacedText, StructureNode } from './types.js';
 
 export interface FlowParagraph {
@@ -27,7 +28,7 @@ const RULE_WIDTH = 90;
 const MIN_LINES = 2;
 
 /** `reserved`: height kept free at the top of the first page (for the letterhead). */
-export function paginate(flow: FlowParagraph[], page: StyleSheet['page'], reserved = 0): Page[] {
+export function paginate(flow: Flow, page: StyleSheet['page'], reserved = 0): Page[] {
   const top = page.margins.top;
   const bottom = page.height - page.margins.bottom;
   const pages: Page[] = [];
@@ -72,14 +73,14 @@ export function paginate(flow: FlowParagraph[], page: StyleSheet['page'], reserv
   /** Height of a paragraph's first `n` lines with its space before (none at a page top). */
   const headHeight = (p: FlowParagraph, n: number, atTop: boolean) => (atTop ? 0 : p.style.spaceBefore) + Math.min(n, p.lines.length) * lineHeight(p);
 
-  for (let i = 0; i < flow.length; i++) {
-    const para = flow[i]!;
+  for (let i = 0; i < flow.length; flow.done(i++)) {
+    const para = flow.at(i)!;
     const lh = lineHeight(para);
     // A keep-with-next chain must fit with the next paragraph's first lines, or start a new page.
     let need = headHeight(para, para.style.keepWithNext || para.cells ? para.lines.length : Math.min(para.lines.length, MIN_LINES), y === top);
-    for (let k = i; flow[k]?.style.keepWithNext && flow[k + 1]; k++) {
-      const next = flow[k + 1]!;
-      need += next.style.spaceBefore + Math.min(next.lines.length, next.style.keepWithNext ? next.lines.length : MIN_LINES) * lineHeight(next) + flow[k]!.style.spaceAfter;
+    for (let k = i; flow.at(k)?.style.keepWithNext && flow.at(k + 1); k++) {
+      const next = flow.at(k + 1)!;
+      need += next.style.spaceBefore + Math.min(next.lines.length, next.style.keepWithNext ? next.lines.length : MIN_LINES) * lineHeight(next) + flow.at(k)!.style.spaceAfter;
     }
     if (y > top && y + need > limit()) breakPage();
     if (y > top) y += para.style.spaceBefore;
