@@ -10,7 +10,8 @@
 
 import { EVENT_ID, parseEvents, SCALAR_STYLE, getScalarValue, type Event } from 'js-yaml';
 import type { SourcePos } from '../core/diagnostics.js';
-import { blockContentStart, type Path, type PositionIndex } from './positions.js';
+import { CORE_NOT_STRING, plainLetterYaml } from './plain-yaml.js';
+import { treePositions, type PositionIndex, type PositionNode as Node } from './positions.js';
 import { findForbiddenChars, type CharPolicy } from './text-checks.js';
 
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', '<<']);
@@ -25,6 +26,8 @@ export function fastLetterYaml(text: string, posAt: (offset: number) => SourcePo
   // A text that ends without a line break is the full reader's: js-yaml and `yaml` disagree
   // there on a kept block scalar's last line (`|+` then a line of spaces and nothing more).
   if (!text.endsWith('\n')) return undefined;
+  const plain = plainLetterYaml(text, posAt, policy);
+  if (plain) return plain;
   let events: Event[];
   try {
     events = parseEvents(text, {});
@@ -33,26 +36,10 @@ export function fastLetterYaml(text: string, posAt: (offset: number) => SourcePo
   }
   const tree = nodeTree(text, events, policy);
   if (!tree) return undefined;
-  return { value: tree.value, where: eventPositions(text, tree.root, posAt) };
-}
-
-/** A node of the document: where it starts, and its children by key or index. */
-interface Node {
-  start: number;
-  /** A literal or folded block scalar, whose text starts on a later line. */
-  block: boolean;
-  keys?: Map<string, { at: number; node: Node }>;
-  items?: Node[];
+  return { value: tree.value, where: treePositions(text, tree.root, posAt) };
 }
 
 type Frame = { node: Node; value: Record<string, unknown> | unknown[]; key?: { name: string; at: number } };
-
-/**
- * A plain scalar the YAML 1.2 core schema reads as a null, boolean or number (the full
- * reader's schema). No field of a letter takes one, so such a letter is left to the full
- * reader, which reports it; every other plain scalar is the string it reads.
- */
-const CORE_NOT_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
 
 const isBlock = (e: ScalarEvent) => e.style === SCALAR_STYLE.LITERAL_BLOCK || e.style === SCALAR_STYLE.FOLDED_BLOCK;
 
@@ -159,31 +146,4 @@ const BLOCK_HEADER_REST = /^[0-9+-]*(?:[ \t]+#.*)?[ \t]*\r?$/;
 function escapesAllowed(text: string, e: ScalarEvent, policy: CharPolicy): boolean {
   if (e.style !== SCALAR_STYLE.DOUBLE_QUOTED || !text.slice(e.valueStart, e.valueEnd).includes('\\')) return true;
   return findForbiddenChars(getScalarValue(text, e), policy).length === 0;
-}
-
-function eventPositions(text: string, root: Node, posAt: (offset: number) => SourcePos): PositionIndex {
-  const child = (node: Node, segment: string | number): Node | undefined => (node.items ? node.items[Number(segment)] : node.keys?.get(String(segment))?.node);
-  /** The node at `path`, or (`nearest`) at its deepest existing prefix. */
-  const find = (path: Path, nearest: boolean): Node | undefined => {
-    let node = root;
-    for (const segment of path) {
-      const next = child(node, segment);
-      if (!next) return nearest ? node : undefined;
-      node = next;
-    }
-    return node;
-  };
-  const valueAt = (path: Path): SourcePos => posAt(find(path, true)!.start);
-  return {
-    valueAt,
-    keyAt: (path, key) => {
-      const at = find(path, false)?.keys?.get(key)?.at;
-      return at === undefined ? valueAt(path) : posAt(at);
-    },
-    contentStart: (path) => {
-      const node = find(path, false);
-      if (!node?.block) return { ...valueAt(path), block: false };
-      return { ...posAt(blockContentStart(text, node.start)), block: true };
-    },
-  };
 }

@@ -1,6 +1,6 @@
 // Where a value of the letter sits, so every later phase can point at `letter.yaml:LINE:COL`.
-// Both YAML readers make a PositionIndex (fast-yaml.ts from js-yaml's events, parse-yaml.ts
-// from `yaml`'s nodes). A path is the same list of keys and indexes zod reports.
+// Every YAML reader makes a PositionIndex (plain-yaml.ts and fast-yaml.ts from a tree of
+// PositionNodes, parse-yaml.ts from `yaml`'s nodes). A path is the same list of keys and indexes zod reports.
 
 import type { SourcePos } from '../core/diagnostics.js';
 
@@ -21,4 +21,41 @@ export function blockContentStart(text: string, header: number): number {
   while (text[i] === '\n') i++;
   while (text[i] === ' ') i++;
   return i;
+}
+
+/** A node of the document as the fast readers find it: where it starts, and its children by key or index. */
+export interface PositionNode {
+  start: number;
+  /** A literal or folded block scalar, whose text starts on a later line. */
+  block: boolean;
+  keys?: Map<string, { at: number; node: PositionNode }>;
+  items?: PositionNode[];
+}
+
+/** The index of a tree of PositionNodes found in `text`. */
+export function treePositions(text: string, root: PositionNode, posAt: (offset: number) => SourcePos): PositionIndex {
+  const child = (node: PositionNode, segment: string | number): PositionNode | undefined => (node.items ? node.items[Number(segment)] : node.keys?.get(String(segment))?.node);
+  /** The node at `path`, or (`nearest`) at its deepest existing prefix. */
+  const find = (path: Path, nearest: boolean): PositionNode | undefined => {
+    let node = root;
+    for (const segment of path) {
+      const next = child(node, segment);
+      if (!next) return nearest ? node : undefined;
+      node = next;
+    }
+    return node;
+  };
+  const valueAt = (path: Path): SourcePos => posAt(find(path, true)!.start);
+  return {
+    valueAt,
+    keyAt: (path, key) => {
+      const at = find(path, false)?.keys?.get(key)?.at;
+      return at === undefined ? valueAt(path) : posAt(at);
+    },
+    contentStart: (path) => {
+      const node = find(path, false);
+      if (!node?.block) return { ...valueAt(path), block: false };
+      return { ...posAt(blockContentStart(text, node.start)), block: true };
+    },
+  };
 }
