@@ -23,8 +23,7 @@ export function readLetterText(file: string, bytes: Uint8Array, policy: CharPoli
     throw new LetterError([error(whole, `file is ${bytes.byteLength} bytes, more than the ${MAX_LETTER_BYTES} a letter may have`, 'split long texts or remove embedded data')]);
   }
   const text = decodeUtf8(file, bytes);
-  const lines = lineTable(text);
-  const posAt = (offset: number): SourcePos => ({ file, ...lines(offset) });
+  const posAt = lineTable(file, text);
   const bag = new DiagnosticBag();
   for (const bad of findForbiddenChars(text, policy)) {
     bag.add(error(posAt(bad.offset), `${bad.reason} (${codePointLabel(bad.cp)}) is not allowed`, forbiddenCharHint(bad.cp)));
@@ -67,8 +66,8 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
   return i;
 }
 
-/** Maps offsets to 1-based line and column without a parser. */
-function lineTable(text: string): (offset: number) => { line: number; col: number } {
+/** Maps offsets to 1-based line and column without a parser (every value of a letter is located so, once a language). */
+function lineTable(file: string, text: string): (offset: number) => SourcePos {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return (offset) => {
@@ -79,7 +78,7 @@ function lineTable(text: string): (offset: number) => { line: number; col: numbe
       if (starts[mid]! <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo + 1, col: offset - starts[lo]! + 1 };
+    return { file, line: lo + 1, col: offset - starts[lo]! + 1 };
   };
 }
 
