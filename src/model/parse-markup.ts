@@ -55,7 +55,8 @@ class MarkupWalker {
     // Inline content between blocks becomes a paragraph of its own, as in a browser.
     const flushLoose = (role: string) => {
       if (loose.some((n) => !isWhitespace(n))) out.push(this.paragraph(loose, role, this.posOf(loose)));
-      else for (const n of loose) this.inlines([n], {}, undefined, undefined); // keep the mark stack in step
+      // Keep the mark stack in step; the line breaks between blocks hold no marks to keep.
+      else for (const n of loose) if (!isText(n) || hasMarks(n.data)) this.inlines([n], {}, undefined, undefined);
       loose = [];
     };
     for (const node of nodes) {
@@ -218,8 +219,18 @@ function isElement(n: Node): n is Element {
 }
 
 function isWhitespace(n: Node): boolean {
-  return isText(n) ? !n.data.replace(MARK_PATTERN, '').trim() : !isTag(n);
+  if (!isText(n)) return !isTag(n);
+  return hasMarks(n.data) ? !n.data.replace(MARK_PATTERN, '').trim() : BLANK.test(n.data);
 }
+
+/** What trim() takes, and nothing else. */
+const BLANK = /^\s*$/;
+
+/** Whether text may hold a source mark: all of them begin with the same high surrogate. */
+function hasMarks(text: string): boolean {
+  return text.includes(MARK_LEAD);
+}
+const MARK_LEAD = '\u{F0000}'.charAt(0);
 
 /**
  * HTML white-space rules: runs of space, tab and newline become one space; none at line ends.
