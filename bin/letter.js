@@ -8,7 +8,6 @@
 // renamed bin leaves that link dangling ("letter: not found") for whoever ran npx before.
 'use strict';
 
-const { main } = require('../dist/bundle/main.cjs');
-main(process.argv.slice(2)).then((code) => {
-  process.exitCode = code;
-});
+const { main, exit } = require('../dist/bundle/main.cjs');
+// exit() ends the process once its output is written, without Node's teardown of the heap.
+main(process.argv.slice(2)).then(exit);

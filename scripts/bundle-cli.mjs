@@ -206,6 +206,7 @@ await build({
     resolveDir: path.join(dist, 'core'),
     contents: [
       `const { quickBuild, writeAnswer } = require('../cli/quick-build.js');`,
+      `exports.exit = require('../cli/process-exit.js').exitWhenWritten;`,
       `const path = require('node:path');`,
       // node:vm and the front script load only when the command line must run.
       `const front = () => require('./cached-script.js').requireCached(path.join(__dirname, '${frontName}.cjs'), path.join(__dirname, '${frontName}.cache'), (specifier) => import(specifier), ${JSON.stringify(frontAscii ? 'latin1' : 'utf8')}).exports;`,

@@ -14,6 +14,7 @@ import { wantsColor } from './code-frame.js';
 import { initCommand } from './init-command.js';
 import { cleanUpOnInterrupt } from './interrupts.js';
 import { printDiagnostic, report, type CliIO, type CommandContext, type Speaker } from './io.js';
+import { outputThrough } from './process-exit.js';
 import { translator, uiLanguage } from './messages.js';
 import { schemaCommand } from './schema-command.js';
 import { signatoriesCommand } from './signatories-command.js';
@@ -36,6 +37,7 @@ const defaultIO = (): CliIO => ({
 function writer(stream: NodeJS.WriteStream): (text: string) => void {
   let write = writers.get(stream);
   if (!write) {
+    outputThrough(stream);
     let closed = false;
     stream.on('error', (e: NodeJS.ErrnoException) => {
       if (e.code !== 'EPIPE') throw e;

@@ -14,6 +14,7 @@ import { leadsOutside } from '../core/real-path.js';
 import { FORMATS } from '../render/formats.js';
 import { isCI, listOption } from './build-options.js';
 import { translator, uiLanguage } from './messages.js';
+import { outputThrough } from './process-exit.js';
 
 interface QuickArgs {
   root: string;
@@ -59,7 +60,10 @@ export function writeAnswer(text: string): void {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     // A non-blocking stdout that is full: the stream waits for it to take the rest.
-    if (code === 'EAGAIN') process.stdout.write(bytes.subarray(at));
+    if (code === 'EAGAIN') {
+      outputThrough(process.stdout);
+      process.stdout.write(bytes.subarray(at));
+    }
     else if (code !== 'EPIPE') throw e;
   }
 }
