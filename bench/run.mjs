@@ -105,10 +105,14 @@ Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, Math.max(0, created
 // Four artifacts as the issue counts them (PDF and DOCX, both languages); the HTML pages are extra.
 const FOUR = ['--format', 'pdf,docx'];
 // The no-op build runs after each full one, so it always finds the folder up to date.
-const [full, typstSeed, noop] = measureInTurns(
+// Node starting on an empty script, beside them: the floor under any build, the no-op's most of all.
+const nothing = path.join(cache, 'nothing.cjs');
+writeFileSync(nothing, '');
+const [full, typstSeed, noop, node] = measureInTurns(
   { name: 'seed: 4 artifacts (pdf+docx × en+ko), --force', run: oursRun(seed, ['build', '--force', ...FOUR]) },
   { name: 'Typst: seed, 2 PDFs in one process', run: typstRun(seed) },
   { name: 'seed: nothing changed (no-op build)', run: oursRun(seed, ['build', ...FOUR]) },
+  { name: 'Node alone (an empty script)', run: [nothing, [], repo] },
 );
 ours('seed: 6 artifacts (with the HTML pages), --force', seed, ['build', '--force']);
 const [pdfs, typstSeed2] = measureInTurns(
@@ -137,7 +141,7 @@ Korean PDF, ours / Typst's                ≤ 1.00×     ${r(koOurs, koTypst)}  
 2,000 signatories, ours / Typst's pair    ≤ 1.00×     ${r(t2000.ms, typst2000.ms)}
 10,000 / 2,000 signatories                ≤ 5.50×     ${r(t10000.ms, t2000.ms)}
 10,000 signatories, peak RSS              ≤ 400 MiB   ${t10000.rss.toFixed(0)} MiB
-no-op / full build                        ≤ 0.30×     ${r(noop.ms, full.ms)}
+no-op / full build                        ≤ 0.30×     ${r(noop.ms, full.ms)}   (Node alone: ${r(node.ms, full.ms)})
 start-up / full build                                 ${r(start.ms, full.ms)}
 20 letters / 20 × one letter                          ${r(t20.ms, 20 * full.ms)}`);
 for (const root of roots) rmSync(root, { recursive: true, force: true });

@@ -10,7 +10,8 @@
 
 import { EVENT_ID, parseEvents, SCALAR_STYLE, getScalarValue, type Event } from 'js-yaml';
 import type { SourcePos } from '../core/diagnostics.js';
-import { CORE_NOT_STRING, plainLetterYaml } from './plain-yaml.js';
+import { plainLetterYaml } from './plain-yaml.js';
+import { CORE_NOT_STRING } from './yaml-scalars.js';
 import { treePositions, type PositionIndex, type PositionNode as Node } from './positions.js';
 import { findForbiddenChars, type CharPolicy } from './text-checks.js';
 
@@ -73,7 +74,7 @@ function nodeTree(text: string, events: Event[], policy: CharPolicy): { root: No
       // A key: a scalar, plainly a name.
       if (e.type !== EVENT_ID.SCALAR || isBlock(e)) return undefined;
       const name = scalarValue(text, e);
-      if (name === undefined || RESERVED_KEYS.has(name) || top.node.keys.has(name)) return undefined;
+      if (name === undefined || RESERVED_KEYS.has(name) || Object.hasOwn(top.value, name)) return undefined;
       top.key = { name, at: scalarStart(text, e) };
       continue;
     }
@@ -89,7 +90,7 @@ function nodeTree(text: string, events: Event[], policy: CharPolicy): { root: No
         node.items = [];
         value = [];
       } else {
-        node.keys = new Map();
+        node.keys = [];
         value = {};
       }
     }
@@ -102,7 +103,7 @@ function nodeTree(text: string, events: Event[], policy: CharPolicy): { root: No
       (top.value as unknown[]).push(value);
     } else {
       const { name, at } = top.key!;
-      top.node.keys!.set(name, { at, node });
+      top.node.keys!.push({ name, at, node });
       (top.value as Record<string, unknown>)[name] = value;
       top.key = undefined;
     }

@@ -10,40 +10,29 @@
 // test/load/plain-yaml.test.ts holds it to the full reader's values and positions.
 
 import type { SourcePos } from '../core/diagnostics.js';
-import { treePositions, type PositionIndex, type PositionNode } from './positions.js';
-import { findForbiddenChars, type CharPolicy } from './text-checks.js';
-
-/**
- * A plain scalar the YAML 1.2 core schema reads as a null, boolean or number (the full
- * reader's schema). No field of a letter takes one, so the readers leave such a letter to the
- * full reader, which reports it; every other plain scalar is the string it reads.
- */
-export const CORE_NOT_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+import { treePositions, type PositionIndex, type PositionKey, type PositionNode } from './positions.js';
+import type { CharPolicy } from './text-checks.js';
+import { CORE_NOT_STRING, plainScalar, quotedScalar, trimSpaces } from './yaml-scalars.js';
 
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', '<<']);
 /** A key as people and the tools write them; anything else is left to the other readers. */
 const NAME = /[A-Za-z_][A-Za-z0-9_-]*/y;
-/** Characters that may not begin a plain scalar (YAML's indicators); such a value is declined. */
-const INDICATORS = new Set('-?:,[]{}#&*!|>\'"%@`');
-/** YAML 1.2's escapes of one character after the backslash (\x, \u and \U take hex digits). */
-const ESCAPES: Record<string, string> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\',
-  N: '\x85', _: '\xa0', L: '\u2028', P: '\u2029',
-};
-const HEX_DIGITS: Record<string, number> = { x: 2, u: 4, U: 8 };
-
 /** Thrown to decline: the text is left to the next reader. */
 const DECLINE = Symbol('decline');
 
-type Read = [PositionNode, unknown];
+/** A node's place and its value. (Objects: returned and destructured as arrays, they cost the iterator protocol on a cold start.) */
+interface Read {
+  node: PositionNode;
+  value: unknown;
+}
 
 /** The letter's value and positions, or undefined when another reader must look at it. */
 export function plainLetterYaml(text: string, posAt: (offset: number) => SourcePos, policy: CharPolicy = {}): { value: unknown; where: PositionIndex } | undefined {
   if (!text.endsWith('\n') || text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) return undefined;
   try {
     const reader = new PlainReader(text, policy);
-    const [root, value] = reader.document();
-    return { value, where: treePositions(text, root, posAt) };
+    const { node, value } = reader.document();
+    return { value, where: treePositions(text, node, posAt) };
   } catch (e) {
     if (e === DECLINE) return undefined;
     throw e;
@@ -57,6 +46,8 @@ function decline(): never {
 class PlainReader {
   /** Start of the line to be read next. */
   private pos = 0;
+  /** Where the quoted scalar or flow collection read last ends. */
+  private after = 0;
 
   constructor(
     private readonly text: string,
@@ -102,7 +93,7 @@ class PlainReader {
   /** A block mapping whose keys stand at column `indent`, the first of them at `first`. */
   private mapping(indent: number, first: number): Read {
     const { text } = this;
-    const keys = new Map<string, { at: number; node: PositionNode }>();
+    const keys: PositionKey[] = [];
     const value: Record<string, unknown> = {};
     for (let at = first; ; ) {
       NAME.lastIndex = at;
@@ -110,10 +101,10 @@ class PlainReader {
       const colon = NAME.lastIndex;
       const name = text.slice(at, colon);
       if (text[colon] !== ':' || (text[colon + 1] !== ' ' && text[colon + 1] !== '\n')) decline();
-      if (RESERVED_KEYS.has(name) || CORE_NOT_STRING.test(name) || keys.has(name)) decline();
-      const [node, v] = this.value(colon + 1, indent, true);
-      keys.set(name, { at, node });
-      value[name] = v;
+      if (RESERVED_KEYS.has(name) || CORE_NOT_STRING.test(name) || Object.hasOwn(value, name)) decline();
+      const read = this.value(colon + 1, indent, true);
+      keys.push({ name, at, node: read.node });
+      value[name] = read.value;
       this.skipBlank();
       if (this.pos >= text.length) break;
       const next = this.indent();
@@ -121,7 +112,7 @@ class PlainReader {
       if (next > indent || this.isItem(this.pos + next)) decline();
       at = this.pos + next;
     }
-    return [{ start: first, block: false, keys }, value];
+    return { node: { start: first, block: false, keys }, value };
   }
 
   /** A block sequence whose dashes stand at column `indent` (the current line's first). */
@@ -138,8 +129,8 @@ class PlainReader {
       NAME.lastIndex = at;
       // `- key: value`: a mapping whose keys stand where this one does.
       const read = NAME.test(text) && text[NAME.lastIndex] === ':' && (text[NAME.lastIndex + 1] === ' ' || text[NAME.lastIndex + 1] === '\n') ? this.mapping(at - this.pos, at) : this.value(dash + 1, indent, false);
-      items.push(read[0]);
-      value.push(read[1]);
+      items.push(read.node);
+      value.push(read.value);
       this.skipBlank();
       if (this.pos >= text.length) break;
       const next = this.indent();
@@ -148,7 +139,7 @@ class PlainReader {
       // A key at the dashes' column ends a sequence that was a key's value at that column.
       if (!this.isItem(this.pos + next)) break;
     }
-    return [{ start, block: false, items }, value];
+    return { node: { start, block: false, items }, value };
   }
 
   /**
@@ -171,17 +162,16 @@ class PlainReader {
     }
     if (text[at] === '|') return this.literal(at, indent);
     let read: Read;
-    let end: number;
-    if (text[at] === '"' || text[at] === "'") [read, end] = this.quoted(at);
-    else if (text[at] === '{' || text[at] === '[') [read, end] = this.flow(at);
+    if (text[at] === '"' || text[at] === "'") read = this.quoted(at);
+    else if (text[at] === '{' || text[at] === '[') read = this.flow(at);
     else {
       // The rest of the line, up to a comment.
       const line = text.slice(at, text.indexOf('\n', at));
       const hash = line.indexOf(' #');
-      end = at + (hash === -1 ? line.length : hash);
-      read = [{ start: at, block: false }, this.plain(trimSpaces(hash === -1 ? line : line.slice(0, hash)), false)];
+      this.after = at + (hash === -1 ? line.length : hash);
+      read = { node: { start: at, block: false }, value: plainOrDecline(trimSpaces(hash === -1 ? line : line.slice(0, hash)), false) };
     }
-    this.endLine(end);
+    this.endLine(this.after);
     return read;
   }
 
@@ -194,106 +184,66 @@ class PlainReader {
     this.pos = text.indexOf('\n', i) + 1;
   }
 
-  /** A plain scalar's string (`inFlow`: inside a flow collection). */
-  private plain(value: string, inFlow: boolean): string {
-    if (!value || (INDICATORS.has(value[0]!) && !plainFirst(value, inFlow)) || value.includes(': ') || value.endsWith(':') || value.includes(' #') || CORE_NOT_STRING.test(value)) decline();
-    if (inFlow && /[[\]{},]/.test(value)) decline();
-    return value;
+  /** A quoted scalar at `at`; `after` is set after its closing quote. */
+  private quoted(at: number): Read {
+    const quoted = quotedScalar(this.text, at, this.policy);
+    if (!quoted) decline();
+    this.after = quoted.end;
+    return { node: { start: at, block: false }, value: quoted.value };
   }
 
-  /** A quoted scalar on one line at `at`, and the offset after its closing quote. */
-  private quoted(at: number): [Read, number] {
+  /** A flow mapping or sequence on one line at `at`; `after` is set after its closing bracket. */
+  private flow(at: number): Read {
     const { text } = this;
-    const quote = text.charCodeAt(at);
-    let value = '';
-    let escaped = false;
-    // Character by character to the closing quote, within the line.
-    let from = at + 1;
-    for (let i = from; ; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 0x0a) decline();
-      if (c === 0x5c && quote === 0x22) {
-        value += text.slice(from, i);
-        const code = text[i + 1]!;
-        const digits = HEX_DIGITS[code];
-        if (digits !== undefined) {
-          const hex = text.slice(i + 2, i + 2 + digits);
-          // A surrogate, or a code point past Unicode's, is the other readers' to judge.
-          const cp = hex.length === digits && /^[0-9a-fA-F]+$/.test(hex) ? parseInt(hex, 16) : 0xd800;
-          if ((cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) decline();
-          value += String.fromCodePoint(cp);
-          i += 1 + digits;
-        } else {
-          const char = ESCAPES[code];
-          if (char === undefined) decline();
-          value += char;
-          i += 1;
-        }
-        from = i + 1;
-        escaped = true;
-        continue;
-      }
-      if (c !== quote) continue;
-      value += text.slice(from, i);
-      // '' in single quotes is one quote.
-      if (quote === 0x27 && text.charCodeAt(i + 1) === 0x27) {
-        value += "'";
-        i++;
-        from = i + 1;
-        continue;
-      }
-      if (escaped && findForbiddenChars(value, this.policy).length > 0) decline();
-      return [[{ start: at, block: false }, value], i + 1];
-    }
-  }
-
-  /** A flow mapping or sequence on one line at `at`, and the offset after it. */
-  private flow(at: number): [Read, number] {
-    const { text } = this;
-    const close = text[at] === '{' ? '}' : ']';
-    const keys = close === '}' ? new Map<string, { at: number; node: PositionNode }>() : undefined;
+    const close = text.charCodeAt(at) === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
+    const keys: PositionKey[] | undefined = close === CLOSE_BRACE ? [] : undefined;
     const items: PositionNode[] = [];
     const value: Record<string, unknown> | unknown[] = keys ? {} : [];
-    let i = at + 1;
-    const spaces = () => {
-      while (text[i] === ' ') i++;
-    };
-    spaces();
-    if (text[i] === close) return [[keys ? { start: at, block: false, keys } : { start: at, block: false, items }, value], i + 1];
+    const node: PositionNode = keys ? { start: at, block: false, keys } : { start: at, block: false, items };
+    let i = skipSpaces(text, at + 1);
+    if (text.charCodeAt(i) === close) {
+      this.after = i + 1;
+      return { node, value };
+    }
     for (;;) {
-      let name: string | undefined;
-      let keyAt = i;
+      const keyAt = i;
+      let name = '';
       if (keys) {
         NAME.lastIndex = i;
         if (!NAME.test(text) || text[NAME.lastIndex] !== ':' || text[NAME.lastIndex + 1] !== ' ') decline();
         name = text.slice(i, NAME.lastIndex);
-        if (RESERVED_KEYS.has(name) || CORE_NOT_STRING.test(name) || keys.has(name)) decline();
-        i = NAME.lastIndex + 1;
-        spaces();
+        if (RESERVED_KEYS.has(name) || CORE_NOT_STRING.test(name) || Object.hasOwn(value, name)) decline();
+        i = skipSpaces(text, NAME.lastIndex + 1);
       }
       let read: Read;
-      if (text[i] === '"' || text[i] === "'") [read, i] = this.quoted(i);
-      else if (text[i] === '{' || text[i] === '[') [read, i] = this.flow(i);
-      else {
+      const c = text.charCodeAt(i);
+      if (c === DOUBLE_QUOTE || c === SINGLE_QUOTE) {
+        read = this.quoted(i);
+        i = this.after;
+      } else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
+        read = this.flow(i);
+        i = this.after;
+      } else {
         const start = i;
-        while (i < text.length && text[i] !== ',' && text[i] !== close && text[i] !== '\n') i++;
-        read = [{ start, block: false }, this.plain(trimSpaces(text.slice(start, i)), true)];
+        for (let d = c; d !== COMMA && d !== close && d !== NEWLINE; d = text.charCodeAt(++i));
+        read = { node: { start, block: false }, value: plainOrDecline(trimSpaces(text.slice(start, i)), true) };
       }
       if (keys) {
-        keys.set(name!, { at: keyAt, node: read[0] });
-        (value as Record<string, unknown>)[name!] = read[1];
+        keys.push({ name, at: keyAt, node: read.node });
+        (value as Record<string, unknown>)[name] = read.value;
       } else {
-        items.push(read[0]);
-        (value as unknown[]).push(read[1]);
+        items.push(read.node);
+        (value as unknown[]).push(read.value);
       }
-      spaces();
-      if (text[i] === close) return [[keys ? { start: at, block: false, keys } : { start: at, block: false, items }, value], i + 1];
-      if (text[i] !== ',') decline();
-      i++;
-      spaces();
+      i = skipSpaces(text, i);
+      if (text.charCodeAt(i) === close) {
+        this.after = i + 1;
+        return { node, value };
+      }
+      if (text.charCodeAt(i) !== COMMA) decline();
+      i = skipSpaces(text, i + 1);
       // No trailing comma, no line break: those are the other readers'.
-      if (text[i] === close || text[i] === '\n') decline();
-      keyAt = i;
+      if (text.charCodeAt(i) === close || text.charCodeAt(i) === NEWLINE) decline();
     }
   }
 
@@ -338,19 +288,26 @@ class PlainReader {
     if (contentIndent === -1) decline();
     const body = lines.slice(0, lines.length - blankRun).join('\n');
     const value = chomp === '-' ? body : chomp === '+' ? `${body}\n${'\n'.repeat(blankRun)}` : `${body}\n`;
-    return [{ start: at, block: true }, value];
+    return { node: { start: at, block: true }, value };
   }
 }
 
-/** Without trailing spaces: YAML's white space is the space (and tab), not trimEnd()'s ideographic space. */
-function trimSpaces(text: string): string {
-  let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
-  return end === text.length ? text : text.slice(0, end);
+const NEWLINE = 0x0a;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const COMMA = 0x2c;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+
+function skipSpaces(text: string, from: number): number {
+  let i = from;
+  while (text.charCodeAt(i) === 0x20) i++;
+  return i;
 }
 
-/** `-`, `?` and `:` may begin a plain scalar when a character that could continue one follows. */
-function plainFirst(value: string, inFlow: boolean): boolean {
-  const next = value[1];
-  return (value[0] === '-' || value[0] === '?' || value[0] === ':') && next !== undefined && next !== ' ' && !(inFlow && ',[]{}'.includes(next));
+/** A plain scalar's string, or a decline. */
+function plainOrDecline(value: string, inFlow: boolean): string {
+  return plainScalar(value, inFlow) ?? decline();
 }
