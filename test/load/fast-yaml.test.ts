@@ -4,59 +4,12 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { Document, isScalar, visit } from 'yaml';
 import { fastLetterYaml } from '../../src/load/fast-yaml.js';
-import { readLetterText } from '../../src/load/letter-text.js';
-import { parseLetterYaml, positionIndex } from '../../src/load/parse-yaml.js';
-import type { Path, PositionIndex } from '../../src/load/positions.js';
 import { asYaml, misshapenLetter, wellFormedLetter } from '../helpers/arbitrary-letter.js';
 import { fixture } from '../helpers/project.js';
+import { expectAgreement as agrees, readWith } from '../helpers/yaml-agreement.js';
 
-const FILE = 'letters/t/letter.yaml';
-
-/** The full reader's value and positions, or undefined when it refuses the text. */
-function full(text: string): { value: unknown; where: PositionIndex } | undefined {
-  try {
-    const source = readLetterText(FILE, new TextEncoder().encode(text));
-    const parsed = parseLetterYaml(source);
-    if (parsed.doc.contents === null) return undefined;
-    return { value: parsed.doc.toJS(), where: positionIndex(parsed.doc, source.text, source.posAt) };
-  } catch {
-    return undefined;
-  }
-}
-
-function fast(text: string) {
-  const source = (() => {
-    try {
-      return readLetterText(FILE, new TextEncoder().encode(text));
-    } catch {
-      return undefined;
-    }
-  })();
-  return source && fastLetterYaml(source.text, source.posAt);
-}
-
-/** Every path of a value, with the keys of each mapping. */
-function* paths(value: unknown, at: Path = []): Generator<{ path: Path; keys: string[] }> {
-  const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
-  yield { path: at, keys };
-  if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* paths(v, [...at, i]);
-  else for (const k of keys) yield* paths((value as Record<string, unknown>)[k], [...at, k]);
-}
-
-/** The fast reader either declines, or agrees with the full reader on the value and every position. */
-function expectAgreement(text: string): boolean {
-  const quick = fast(text);
-  if (!quick) return false;
-  const slow = full(text);
-  expect(slow, `the fast reader accepted what the full reader refuses:\n${text}`).toBeDefined();
-  expect(quick.value).toEqual(slow!.value);
-  for (const { path: p, keys } of paths(slow!.value)) {
-    expect(quick.where.valueAt(p), `valueAt ${JSON.stringify(p)}`).toEqual(slow!.where.valueAt(p));
-    expect(quick.where.contentStart(p), `contentStart ${JSON.stringify(p)}`).toEqual(slow!.where.contentStart(p));
-    for (const k of keys) expect(quick.where.keyAt(p, k), `keyAt ${JSON.stringify(p)} ${k}`).toEqual(slow!.where.keyAt(p, k));
-  }
-  return true;
-}
+const fast = (text: string) => readWith(fastLetterYaml, text);
+const expectAgreement = (text: string) => agrees(fastLetterYaml, text);
 
 const SCALAR_TYPES = ['PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'] as const;
 

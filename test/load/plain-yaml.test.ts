@@ -7,61 +7,13 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { readLetterText } from '../../src/load/letter-text.js';
-import { parseLetterYaml, positionIndex } from '../../src/load/parse-yaml.js';
 import { plainLetterYaml } from '../../src/load/plain-yaml.js';
-import type { Path, PositionIndex } from '../../src/load/positions.js';
 import { asYaml, misshapenLetter, wellFormedLetter } from '../helpers/arbitrary-letter.js';
 import { fixture } from '../helpers/project.js';
+import { expectAgreement as agrees, readWith } from '../helpers/yaml-agreement.js';
 
-const FILE = 'letters/t/letter.yaml';
-
-function source(text: string) {
-  try {
-    return readLetterText(FILE, new TextEncoder().encode(text));
-  } catch {
-    return undefined;
-  }
-}
-
-function full(text: string): { value: unknown; where: PositionIndex } | undefined {
-  const src = source(text);
-  if (!src) return undefined;
-  try {
-    const parsed = parseLetterYaml(src);
-    if (parsed.doc.contents === null) return undefined;
-    return { value: parsed.doc.toJS(), where: positionIndex(parsed.doc, src.text, src.posAt) };
-  } catch {
-    return undefined;
-  }
-}
-
-function plain(text: string) {
-  const src = source(text);
-  return src && plainLetterYaml(src.text, src.posAt);
-}
-
-function* paths(value: unknown, at: Path = []): Generator<{ path: Path; keys: string[] }> {
-  const keys = value !== null && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
-  yield { path: at, keys };
-  if (Array.isArray(value)) for (const [i, v] of value.entries()) yield* paths(v, [...at, i]);
-  else for (const k of keys) yield* paths((value as Record<string, unknown>)[k], [...at, k]);
-}
-
-/** The plain reader declines, or agrees with the full reader on the value and every position. */
-function expectAgreement(text: string): boolean {
-  const quick = plain(text);
-  if (!quick) return false;
-  const slow = full(text);
-  expect(slow, `the plain reader accepted what the full reader refuses:\n${text}`).toBeDefined();
-  expect(quick.value, text).toEqual(slow!.value);
-  for (const { path: p, keys } of paths(slow!.value)) {
-    expect(quick.where.valueAt(p), `valueAt ${JSON.stringify(p)}\n${text}`).toEqual(slow!.where.valueAt(p));
-    expect(quick.where.contentStart(p), `contentStart ${JSON.stringify(p)}\n${text}`).toEqual(slow!.where.contentStart(p));
-    for (const k of keys) expect(quick.where.keyAt(p, k), `keyAt ${JSON.stringify(p)} ${k}\n${text}`).toEqual(slow!.where.keyAt(p, k));
-  }
-  return true;
-}
+const plain = (text: string) => readWith(plainLetterYaml, text);
+const expectAgreement = (text: string) => agrees(plainLetterYaml, text);
 
 describe('the plain YAML reader', () => {
   it('reads the project’s letters as the full reader does', () => {
