@@ -1,8 +1,8 @@
 // The common case, fast. The plainest letters (plain-yaml.ts: what the tools write) are read
 // in one pass; one that uses none of YAML's rarer features is read by js-yaml's event parser,
 // which on a cold start is about four times faster than `yaml` (2,000 signatories: 0.1 s
-// against 0.4 s). Its events carry source offsets, from which the
-// same positions are found as parse-yaml.ts finds in `yaml`'s nodes. Anything else (a syntax
+// against 0.4 s). Its events carry source offsets, from which the same positions are found
+// as parse-yaml.ts finds in `yaml`'s nodes. Anything else (a syntax
 // error, an anchor, alias or tag, a directive, a second document, a complex or reserved key,
 // a duplicate key, a forbidden character behind an escape, a text without a final line break)
 // is left to the full reader, whose messages are the ones users see. Both use the YAML 1.2
