@@ -14,8 +14,8 @@ import { wantsColor } from './code-frame.js';
 import { initCommand } from './init-command.js';
 import { cleanUpOnInterrupt } from './interrupts.js';
 import { printDiagnostic, report, type CliIO, type CommandContext, type Speaker } from './io.js';
-import { outputThrough } from './process-exit.js';
 import { translator, uiLanguage } from './messages.js';
+import { outputThrough } from './process-exit.js';
 import { schemaCommand } from './schema-command.js';
 import { signatoriesCommand } from './signatories-command.js';
 

@@ -63,8 +63,7 @@ export function writeAnswer(text: string): void {
     if (code === 'EAGAIN') {
       outputThrough(process.stdout);
       process.stdout.write(bytes.subarray(at));
-    }
-    else if (code !== 'EPIPE') throw e;
+    } else if (code !== 'EPIPE') throw e;
   }
 }
 

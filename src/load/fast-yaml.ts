@@ -12,9 +12,9 @@
 import { EVENT_ID, parseEvents, SCALAR_STYLE, getScalarValue, type Event } from 'js-yaml';
 import type { SourcePos } from '../core/diagnostics.js';
 import { plainLetterYaml } from './plain-yaml.js';
-import { CORE_NOT_STRING } from './yaml-scalars.js';
 import { treePositions, type PositionIndex, type PositionNode as Node } from './positions.js';
 import { findForbiddenChars, type CharPolicy } from './text-checks.js';
+import { CORE_NOT_STRING } from './yaml-scalars.js';
 
 const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', '<<']);
 
