@@ -91,7 +91,7 @@ function nodeTree(text: string, events: Event[], policy: CharPolicy): { root: No
         node.items = [];
         value = [];
       } else {
-        node.keys = [];
+        node.keys = new Map();
         value = {};
       }
     }
@@ -104,7 +104,7 @@ function nodeTree(text: string, events: Event[], policy: CharPolicy): { root: No
       (top.value as unknown[]).push(value);
     } else {
       const { name, at } = top.key!;
-      top.node.keys!.push({ name, at, node });
+      top.node.keys!.set(name, { at, node });
       (top.value as Record<string, unknown>)[name] = value;
       top.key = undefined;
     }

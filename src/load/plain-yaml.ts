@@ -94,7 +94,7 @@ class PlainReader {
   /** A block mapping whose keys stand at column `indent`, the first of them at `first`. */
   private mapping(indent: number, first: number): Read {
     const { text } = this;
-    const keys: PositionKey[] = [];
+    const keys = new Map<string, PositionKey>();
     const value: Record<string, unknown> = {};
     for (let at = first; ; ) {
       NAME.lastIndex = at;
@@ -104,7 +104,7 @@ class PlainReader {
       if (text[colon] !== ':' || (text[colon + 1] !== ' ' && text[colon + 1] !== '\n')) decline();
       if (RESERVED_KEYS.has(name) || CORE_NOT_STRING.test(name) || Object.hasOwn(value, name)) decline();
       const read = this.value(colon + 1, indent, true);
-      keys.push({ name, at, node: read.node });
+      keys.set(name, { at, node: read.node });
       value[name] = read.value;
       this.skipBlank();
       if (this.pos >= text.length) break;
@@ -197,7 +197,7 @@ class PlainReader {
   private flow(at: number): Read {
     const { text } = this;
     const close = text.charCodeAt(at) === OPEN_BRACE ? CLOSE_BRACE : CLOSE_BRACKET;
-    const keys: PositionKey[] | undefined = close === CLOSE_BRACE ? [] : undefined;
+    const keys = close === CLOSE_BRACE ? new Map<string, PositionKey>() : undefined;
     const items: PositionNode[] = [];
     const value: Record<string, unknown> | unknown[] = keys ? {} : [];
     const node: PositionNode = keys ? { start: at, block: false, keys } : { start: at, block: false, items };
@@ -230,7 +230,7 @@ class PlainReader {
         read = { node: { start, block: false }, value: plainOrDecline(trimSpaces(text.slice(start, i)), true) };
       }
       if (keys) {
-        keys.push({ name, at: keyAt, node: read.node });
+        keys.set(name, { at: keyAt, node: read.node });
         (value as Record<string, unknown>)[name] = read.value;
       } else {
         items.push(read.node);

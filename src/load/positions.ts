@@ -28,27 +28,19 @@ export interface PositionNode {
   start: number;
   /** A literal or folded block scalar, whose text starts on a later line. */
   block: boolean;
-  /** A mapping's keys in order, each with where it stands and its value's node (a list: Maps cost a long list's parse a tenth of its time). */
-  keys?: PositionKey[];
+  /** A mapping's keys, each with where it stands and its value's node. */
+  keys?: Map<string, PositionKey>;
   items?: PositionNode[];
 }
 
 export interface PositionKey {
-  name: string;
   at: number;
   node: PositionNode;
 }
 
-/** The key `name` of a mapping node. */
-function keyOf(node: PositionNode | undefined, name: string): PositionKey | undefined {
-  const keys = node?.keys;
-  if (keys) for (const key of keys) if (key.name === name) return key;
-  return undefined;
-}
-
 /** The index of a tree of PositionNodes found in `text`. */
 export function treePositions(text: string, root: PositionNode, posAt: (offset: number) => SourcePos): PositionIndex {
-  const child = (node: PositionNode, segment: string | number): PositionNode | undefined => (node.items ? node.items[Number(segment)] : keyOf(node, String(segment))?.node);
+  const child = (node: PositionNode, segment: string | number): PositionNode | undefined => (node.items ? node.items[Number(segment)] : node.keys?.get(String(segment))?.node);
   /** The node at `path`, or (`nearest`) at its deepest existing prefix. */
   const find = (path: Path, nearest: boolean): PositionNode | undefined => {
     let node = root;
@@ -63,7 +55,7 @@ export function treePositions(text: string, root: PositionNode, posAt: (offset: 
   return {
     valueAt,
     keyAt: (path, key) => {
-      const at = keyOf(find(path, false), key)?.at;
+      const at = find(path, false)?.keys?.get(key)?.at;
       return at === undefined ? valueAt(path) : posAt(at);
     },
     contentStart: (path) => {
