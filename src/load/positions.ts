@@ -1,6 +1,7 @@
 // Where a value of the letter sits, so every later phase can point at `letter.yaml:LINE:COL`.
 // Every YAML reader makes a PositionIndex (plain-yaml.ts and fast-yaml.ts from a tree of
-// PositionNodes, parse-yaml.ts from `yaml`'s nodes). A path is the same list of keys and indexes zod reports.
+// PositionNodes, parse-yaml.ts from `yaml`'s nodes). A path is the same list of keys and
+// indexes zod reports.
 
 import type { SourcePos } from '../core/diagnostics.js';
 
