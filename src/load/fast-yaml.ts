@@ -14,9 +14,7 @@ import type { SourcePos } from '../core/diagnostics.js';
 import { plainLetterYaml } from './plain-yaml.js';
 import { treePositions, type PositionIndex, type PositionNode as Node } from './positions.js';
 import { findForbiddenChars, type CharPolicy } from './text-checks.js';
-import { CORE_NOT_STRING } from './yaml-scalars.js';
-
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', '<<']);
+import { CORE_NOT_STRING, RESERVED_KEYS } from './yaml-scalars.js';
 
 export interface FastYaml {
   value: unknown;

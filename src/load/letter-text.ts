@@ -3,6 +3,7 @@
 // (fast-yaml.ts, parse-yaml.ts) start from it, and its line table gives their positions.
 
 import { DiagnosticBag, error, LetterError, type SourcePos } from '../core/diagnostics.js';
+import { BACKSLASH, COLON, COMMA, DOUBLE_QUOTE, HASH, HYPHEN, OPEN_BRACE, OPEN_BRACKET, SINGLE_QUOTE } from './char-codes.js';
 import { codePointLabel, findForbiddenChars, forbiddenCharHint, type CharPolicy } from './text-checks.js';
 
 export const MAX_LETTER_BYTES = 2 * 1024 * 1024;
@@ -82,13 +83,6 @@ function lineTable(file: string, text: string): (offset: number) => SourcePos {
   };
 }
 
-const BACKSLASH = 0x5c;
-const HASH = 0x23;
-const DOUBLE_QUOTE = 0x22;
-const SINGLE_QUOTE = 0x27;
-const OPEN_BRACKET = 0x5b;
-const OPEN_BRACE = 0x7b;
-
 /**
  * Deepest bracket or indentation nesting, found by a scan that skips quoted strings and
  * comments. Deep flow nesting makes the parser recurse; it must be refused before parsing.
@@ -135,7 +129,7 @@ function isWhiteSpace(c: number): boolean {
 
 /** A quote after one of these (or at the start) opens a quoted string: /[\s[{,:-]/. */
 function opensQuote(c: number): boolean {
-  return isWhiteSpace(c) || c === 0x5b || c === 0x7b || c === 0x2c || c === 0x3a || c === 0x2d;
+  return isWhiteSpace(c) || c === OPEN_BRACKET || c === OPEN_BRACE || c === COMMA || c === COLON || c === HYPHEN;
 }
 
 /** Where the quoted string from `from` ends: the next quote that no backslash escapes (none in single quotes), or -1. */

@@ -13,9 +13,9 @@
 import type { SourcePos } from '../core/diagnostics.js';
 import { treePositions, type PositionIndex, type PositionKey, type PositionNode } from './positions.js';
 import type { CharPolicy } from './text-checks.js';
-import { CORE_NOT_STRING, plainScalar, quotedScalar, trimSpaces } from './yaml-scalars.js';
+import { CLOSE_BRACE, CLOSE_BRACKET, COMMA, DOUBLE_QUOTE, NEWLINE, OPEN_BRACE, OPEN_BRACKET, SINGLE_QUOTE, SPACE } from './char-codes.js';
+import { plainKey, plainScalar, quotedScalar, trimSpaces } from './yaml-scalars.js';
 
-const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', '<<']);
 /** A key as people and the tools write them; anything else is left to the other readers. */
 const NAME = /[A-Za-z_][A-Za-z0-9_-]*/y;
 /** Thrown to decline: the text is left to the next reader. */
@@ -77,7 +77,7 @@ class PlainReader {
   /** Spaces at the start of the current line. */
   private indent(): number {
     let i = this.pos;
-    while (this.text.charCodeAt(i) === 0x20) i++;
+    while (this.text.charCodeAt(i) === SPACE) i++;
     return i - this.pos;
   }
 
@@ -101,8 +101,7 @@ class PlainReader {
       if (!NAME.test(text)) decline();
       const colon = NAME.lastIndex;
       const name = text.slice(at, colon);
-      if (text[colon] !== ':' || (text[colon + 1] !== ' ' && text[colon + 1] !== '\n')) decline();
-      if (RESERVED_KEYS.has(name) || CORE_NOT_STRING.test(name) || Object.hasOwn(value, name)) decline();
+      if (text[colon] !== ':' || (text[colon + 1] !== ' ' && text[colon + 1] !== '\n') || !plainKey(name, value)) decline();
       const read = this.value(colon + 1, indent, true);
       keys.set(name, { at, node: read.node });
       value[name] = read.value;
@@ -213,7 +212,7 @@ class PlainReader {
         NAME.lastIndex = i;
         if (!NAME.test(text) || text[NAME.lastIndex] !== ':' || text[NAME.lastIndex + 1] !== ' ') decline();
         name = text.slice(i, NAME.lastIndex);
-        if (RESERVED_KEYS.has(name) || CORE_NOT_STRING.test(name) || Object.hasOwn(value, name)) decline();
+        if (!plainKey(name, value)) decline();
         i = skipSpaces(text, NAME.lastIndex + 1);
       }
       let read: Read;
@@ -293,18 +292,9 @@ class PlainReader {
   }
 }
 
-const NEWLINE = 0x0a;
-const DOUBLE_QUOTE = 0x22;
-const SINGLE_QUOTE = 0x27;
-const COMMA = 0x2c;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-
 function skipSpaces(text: string, from: number): number {
   let i = from;
-  while (text.charCodeAt(i) === 0x20) i++;
+  while (text.charCodeAt(i) === SPACE) i++;
   return i;
 }
 

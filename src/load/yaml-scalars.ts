@@ -3,6 +3,7 @@
 // escapes of a double-quoted scalar. Anything these rules do not plainly answer is declined,
 // and left to the readers that know all of YAML.
 
+import { BACKSLASH, DOUBLE_QUOTE, NEWLINE, SINGLE_QUOTE, SPACE } from './char-codes.js';
 import { findForbiddenChars, type CharPolicy } from './text-checks.js';
 
 /**
@@ -11,6 +12,14 @@ import { findForbiddenChars, type CharPolicy } from './text-checks.js';
  * full reader, which reports it; every other plain scalar is the string it reads.
  */
 export const CORE_NOT_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$/;
+
+/** Keys the fast readers leave to the full reader: those that reach an object's prototype, and the merge key. */
+export const RESERVED_KEYS = new Set(['__proto__', 'constructor', 'prototype', '<<']);
+
+/** Whether `name` may be a key of `mapping` as read so far: not reserved, not a null, boolean or number, not there already. */
+export function plainKey(name: string, mapping: object): boolean {
+  return !RESERVED_KEYS.has(name) && !CORE_NOT_STRING.test(name) && !Object.hasOwn(mapping, name);
+}
 
 /** Characters that may not begin a plain scalar (YAML's indicators); such a value is declined. */
 const INDICATORS = new Set('-?:,[]{}#&*!|>\'"%@`');
@@ -42,8 +51,8 @@ export function quotedScalar(text: string, at: number, policy: CharPolicy): { va
   let from = at + 1;
   for (let i = from; ; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0x0a) return undefined;
-    if (c === 0x5c && quote === 0x22) {
+    if (c === NEWLINE) return undefined;
+    if (c === BACKSLASH && quote === DOUBLE_QUOTE) {
       value += text.slice(from, i);
       const code = text[i + 1]!;
       const digits = HEX_DIGITS[code];
@@ -67,7 +76,7 @@ export function quotedScalar(text: string, at: number, policy: CharPolicy): { va
     if (c !== quote) continue;
     value += text.slice(from, i);
     // '' in single quotes is one quote.
-    if (quote === 0x27 && text.charCodeAt(i + 1) === 0x27) {
+    if (quote === SINGLE_QUOTE && text.charCodeAt(i + 1) === SINGLE_QUOTE) {
       value += "'";
       i++;
       from = i + 1;
@@ -81,7 +90,7 @@ export function quotedScalar(text: string, at: number, policy: CharPolicy): { va
 /** Without trailing spaces: YAML's white space is the space (and tab), not trimEnd()'s ideographic space. */
 export function trimSpaces(text: string): string {
   let end = text.length;
-  while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
+  while (end > 0 && text.charCodeAt(end - 1) === SPACE) end--;
   return end === text.length ? text : text.slice(0, end);
 }
 
